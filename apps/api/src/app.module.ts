@@ -1,0 +1,69 @@
+import { type DynamicModule, Module } from '@nestjs/common';
+import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR, APP_PIPE } from '@nestjs/core';
+import { ThrottlerModule } from '@nestjs/throttler';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { RolesGuard, SessionGuard } from '@api/common/auth/session.guard';
+import { AllExceptionsFilter } from '@api/common/errors/exception.filter';
+import { createValidationPipe } from '@api/common/errors/validation';
+import { ListInterceptor } from '@api/common/list/list.interceptor';
+import { CommonModule } from '@api/common/module/common.module';
+import { PgThrottlerStorage } from '@api/common/rate-limit/pg-throttler.storage';
+import type { AppConfig } from '@api/config/config';
+import { ConfigModule } from '@api/config/config.module';
+import { dataSourceOptions } from '@api/database/data-source';
+import { AuditModule } from '@api/modules/audit/audit.module';
+import { AuthModule } from '@api/modules/auth/auth.module';
+import { HealthModule } from '@api/modules/health/health.module';
+import { OrganizationsModule } from '@api/modules/organizations/organizations.module';
+import { PeopleModule } from '@api/modules/people/people.module';
+import { RegionsModule } from '@api/modules/regions/regions.module';
+import { UsersModule } from '@api/modules/users/users.module';
+
+export interface RateLimits {
+  /** Sign-in attempts per client per 15 minutes. */
+  login: number;
+  /** Public form submissions per client per hour. */
+  publicForms: number;
+}
+
+@Module({})
+export class AppModule {
+  static forRoot(config: AppConfig, databaseUrl: string, limits: RateLimits): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        ConfigModule.forRoot(config),
+        TypeOrmModule.forRoot({
+          ...dataSourceOptions(databaseUrl),
+          extra: { max: Number(process.env.UNIDOS_DB_POOL ?? 10), application_name: 'unidos-api' },
+        }),
+        ThrottlerModule.forRootAsync({
+          inject: [DataSource],
+          useFactory: (dataSource: DataSource) => ({
+            throttlers: [
+              { name: 'login', ttl: 15 * 60_000, limit: limits.login },
+              { name: 'public', ttl: 60 * 60_000, limit: limits.publicForms },
+            ],
+            storage: new PgThrottlerStorage(dataSource),
+          }),
+        }),
+        CommonModule,
+        AuditModule,
+        UsersModule,
+        AuthModule,
+        RegionsModule,
+        PeopleModule,
+        OrganizationsModule,
+        HealthModule,
+      ],
+      providers: [
+        { provide: APP_GUARD, useClass: SessionGuard },
+        { provide: APP_GUARD, useClass: RolesGuard },
+        { provide: APP_PIPE, useFactory: createValidationPipe },
+        { provide: APP_FILTER, useClass: AllExceptionsFilter },
+        { provide: APP_INTERCEPTOR, useClass: ListInterceptor },
+      ],
+    };
+  }
+}
