@@ -50,13 +50,23 @@ export class Initial1795239066881 implements MigrationInterface {
       BEGIN RAISE EXCEPTION 'audit_event is append-only'; END $$`);
     await q.query(`CREATE TRIGGER audit_event_append_only BEFORE UPDATE OR DELETE ON "audit_event"
       FOR EACH ROW EXECUTE FUNCTION audit_event_append_only()`);
+    // TRUNCATE fires no row trigger: a statement trigger closes that gap.
+    await q.query(`CREATE TRIGGER audit_event_no_truncate BEFORE TRUNCATE ON "audit_event"
+      FOR EACH STATEMENT EXECUTE FUNCTION audit_event_append_only()`);
 
     // People are organization-private: only the organization in the transaction's context sees
-    // them, except its coalition-visible (public) contacts. A missing context matches nothing.
+    // them. Its coalition-visible (public) contacts are seen by everyone once it is a member, and
+    // by the alliance's reviewers while it applies. A missing context matches nothing.
     await q.query(`ALTER TABLE "person" ENABLE ROW LEVEL SECURITY`);
     await q.query(`ALTER TABLE "person" FORCE ROW LEVEL SECURITY`);
     await q.query(`CREATE POLICY person_select ON "person" FOR SELECT
-      USING (organization_id = NULLIF(current_setting('app.org_id', true), '')::uuid OR visibility = 'coalition')`);
+      USING (
+        organization_id = NULLIF(current_setting('app.org_id', true), '')::uuid
+        OR (visibility = 'coalition' AND (
+          NULLIF(current_setting('app.role', true), '') IN ('alliance_admin', 'alliance_organizer')
+          OR EXISTS (SELECT 1 FROM organization o WHERE o.id = person.organization_id AND o.membership_status = 'active')
+        ))
+      )`);
     await q.query(`CREATE POLICY person_insert ON "person" FOR INSERT
       WITH CHECK (organization_id = NULLIF(current_setting('app.org_id', true), '')::uuid)`);
     await q.query(`CREATE POLICY person_update ON "person" FOR UPDATE
@@ -84,6 +94,7 @@ export class Initial1795239066881 implements MigrationInterface {
     await q.query(`DROP POLICY person_update ON "person"`);
     await q.query(`DROP POLICY person_insert ON "person"`);
     await q.query(`DROP POLICY person_select ON "person"`);
+    await q.query(`DROP TRIGGER audit_event_no_truncate ON "audit_event"`);
     await q.query(`DROP TRIGGER audit_event_append_only ON "audit_event"`);
     await q.query(`DROP FUNCTION audit_event_append_only()`);
     await q.query(`DROP INDEX "user_email_lower_key"`);

@@ -8,6 +8,7 @@ import helmet from 'helmet';
 import { join } from 'node:path';
 import type { Logger } from 'pino';
 import { refuseCrossSite } from '@api/common/http/same-origin';
+import { localeFromHeader, translate } from '@api/common/i18n/messages';
 import { PinoNestLogger, createLogger, requestLogging } from '@api/common/logging/logger';
 import type { AppConfig } from '@api/config/config';
 import { AppModule, type RateLimits } from './app.module';
@@ -34,6 +35,22 @@ const CSP = {
   },
 };
 
+/** A body that is not JSON, or too large, is the client's mistake: say so in their language. */
+function bodyErrors(err: { type?: string } | undefined, req: Request, res: Response, next: NextFunction): void {
+  if (!err) return next();
+  const locale = localeFromHeader(req.headers['accept-language']);
+  if (err.type === 'entity.too.large') {
+    res.status(413).json({ statusCode: 413, code: 'error.payloadTooLarge', message: translate(locale, 'error.payloadTooLarge'), requestId: req.id });
+    return;
+  }
+  if (err.type === 'entity.parse.failed' || err.type === 'encoding.unsupported' || err.type === 'charset.unsupported') {
+    const message = translate(locale, 'error.badJson');
+    res.status(422).json({ statusCode: 422, code: 'error.badJson', message, errors: { body: message }, requestId: req.id });
+    return;
+  }
+  next(err);
+}
+
 /** Builds the whole HTTP app — API, OpenAPI docs and the admin — without listening. */
 export async function createApp(config: AppConfig, options: CreateAppOptions): Promise<INestApplication> {
   const logger = options.logger ?? createLogger(config.logLevel);
@@ -53,7 +70,7 @@ export async function createApp(config: AppConfig, options: CreateAppOptions): P
   const strict = helmet({ contentSecurityPolicy: CSP, strictTransportSecurity: config.secureCookies });
   const docs = helmet({ contentSecurityPolicy: false, strictTransportSecurity: config.secureCookies });
   app.use((req: Request, res: Response, next: NextFunction) => (req.path.startsWith('/api/docs') ? docs : strict)(req, res, next));
-  app.use('/api', express.json({ limit: '256kb' }));
+  app.use('/api', express.json({ limit: '256kb' }), bodyErrors);
   app.use(cookieParser());
   app.use('/api', refuseCrossSite);
   app.setGlobalPrefix('api');

@@ -89,8 +89,13 @@ export class AllExceptionsFilter implements ExceptionFilter {
       }
     }
     // Unexpected: log it with the request id (no bodies, no personal data) and say only that.
+    // Database errors can quote the values that failed (a name, an email): log only their codes.
     const err = exception instanceof Error ? exception : new Error(String(exception));
-    this.logger.error({ requestId, method: req.method, path: req.path, error: err.name, stack: err.stack });
+    const detail =
+      exception instanceof QueryFailedError
+        ? { error: 'QueryFailedError', pgCode: (exception.driverError as { code?: string }).code, constraint: (exception.driverError as { constraint?: string }).constraint }
+        : { error: err.name, stack: err.stack };
+    this.logger.error({ requestId, method: req.method, route: (req.route as { path?: string } | undefined)?.path, ...detail });
     return send(500, { code: 'error.internal', message: translate(locale, 'error.internal', { requestId }) });
   }
 }

@@ -13,7 +13,6 @@ export const TrimToNull = () =>
   });
 
 // Control characters other than tab and newlines have no place in names or descriptions.
-// eslint-disable-next-line no-control-regex
 const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
 
 /** Refuses control characters (NUL and friends), which PostgreSQL text cannot even store. */

@@ -66,6 +66,7 @@ const en = {
   'error.internal': 'Something went wrong on our side. It has been logged with request id {requestId}.',
   'error.badRequest': 'The request is not valid.',
   'error.payloadTooLarge': 'The request is too large.',
+  'error.badJson': 'The request body is not valid JSON.',
   'error.unavailable': 'The database does not answer.',
 };
 
@@ -131,6 +132,7 @@ const es: Record<MessageKey, string> = {
   'error.internal': 'Algo salió mal de nuestro lado. Quedó registrado con el identificador {requestId}.',
   'error.badRequest': 'La solicitud no es válida.',
   'error.payloadTooLarge': 'La solicitud es demasiado grande.',
+  'error.badJson': 'El cuerpo de la solicitud no es JSON válido.',
   'error.unavailable': 'La base de datos no responde.',
 };
 

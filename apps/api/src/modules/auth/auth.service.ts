@@ -68,13 +68,19 @@ export class AuthService {
       if (user.lockedUntil && user.lockedUntil > now) {
         return { ok: false, reason: 'locked', minutes: Math.ceil((user.lockedUntil.getTime() - now.getTime()) / 60_000) };
       }
+      // Sign-in bookkeeping is not an edit of the account: it keeps `version` (TypeORM bumps it
+      // unless it is set), so an admin's open form does not turn stale each time someone signs in.
       if (!(await argon2.verify(user.passwordHash, password).catch(() => false))) {
         const failed = user.failedLoginCount + 1;
         const lock = failed >= MAX_FAILED_LOGINS;
         await m.update(
           UserEntity,
           { id: user.id },
-          { failedLoginCount: lock ? 0 : failed, lockedUntil: lock ? new Date(now.getTime() + LOCK_MINUTES * 60_000) : null },
+          {
+            failedLoginCount: lock ? 0 : failed,
+            lockedUntil: lock ? new Date(now.getTime() + LOCK_MINUTES * 60_000) : null,
+            version: user.version,
+          },
         );
         await this.audit.record(m, who, {
           action: lock ? 'auth.account_locked' : 'auth.login_failed',
@@ -84,7 +90,7 @@ export class AuthService {
         });
         return lock ? { ok: false, reason: 'locked', minutes: LOCK_MINUTES } : { ok: false, reason: 'invalid' };
       }
-      await m.update(UserEntity, { id: user.id }, { failedLoginCount: 0, lockedUntil: null, lastLoginAt: now });
+      await m.update(UserEntity, { id: user.id }, { failedLoginCount: 0, lockedUntil: null, lastLoginAt: now, version: user.version });
       const token = randomBytes(32).toString('base64url');
       const expiresAt = new Date(now.getTime() + SESSION_HOURS * 3_600_000);
       const session = await m.save(m.create(SessionEntity, { userId: user.id, tokenHash: hashToken(token), expiresAt }));

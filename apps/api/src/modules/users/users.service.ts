@@ -127,8 +127,13 @@ export class UsersService {
           preferredLanguage: next.preferredLanguage,
         },
       );
+      const disabling = next.status === 'disabled' && user.status !== 'disabled';
+      if (disabling) {
+        // Disabling ends every session for good: enabling the account again must not revive them.
+        await m.query('UPDATE session SET revoked_at = now() WHERE user_id = $1 AND revoked_at IS NULL', [id]);
+      }
       await this.audit.record(m, auditWho(actor), {
-        action: next.status === 'disabled' && user.status !== 'disabled' ? 'user.disable' : 'user.update',
+        action: disabling ? 'user.disable' : 'user.update',
         entityType: 'user',
         entityId: id,
         changedFields: changed,
