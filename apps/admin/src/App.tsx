@@ -1,0 +1,58 @@
+import { Admin, CustomRoutes, Resource } from 'react-admin';
+import { createBrowserRouter, Route, RouterProvider } from 'react-router-dom';
+import { AccountPage } from './pages/AccountPage';
+import { JoinPage } from './pages/join/JoinPage';
+import { LoginPage } from './pages/LoginPage';
+import { Dashboard } from './dashboard/Dashboard';
+import { Layout } from './layout/Layout';
+import { authProvider } from './providers/authProvider';
+import { dataProvider } from './providers/dataProvider';
+import { i18nProvider } from './providers/i18nProvider';
+import { createStore } from './providers/store';
+import applications from './resources/applications';
+import auditEvents from './resources/audit-events';
+import organizations from './resources/organizations';
+import regions from './resources/regions';
+import users from './resources/users';
+import { theme } from './theme';
+
+const store = createStore();
+
+/**
+ * The Unidos admin. Every page needs a session (`requireAuth`) except the public `/join` form,
+ * which is a `noLayout` custom route: react-admin renders those without checking auth.
+ * A browser data router (react-admin would otherwise use a HashRouter) gives real paths such as
+ * `/join` (the API serves index.html for every non-API path) and lets forms warn about unsaved changes.
+ */
+const UnidosAdmin = () => (
+  <Admin
+    title="Unidos"
+    dataProvider={dataProvider}
+    authProvider={authProvider}
+    i18nProvider={i18nProvider}
+    store={store}
+    theme={theme}
+    darkTheme={null}
+    layout={Layout}
+    loginPage={LoginPage}
+    dashboard={Dashboard}
+    requireAuth
+    disableTelemetry
+  >
+    <Resource name="organizations" {...organizations} />
+    <Resource name="applications" {...applications} />
+    <Resource name="regions" {...regions} />
+    <Resource name="users" {...users} />
+    <Resource name="audit-events" {...auditEvents} />
+    <CustomRoutes>
+      <Route path="/account" element={<AccountPage />} />
+    </CustomRoutes>
+    <CustomRoutes noLayout>
+      <Route path="/join" element={<JoinPage />} />
+    </CustomRoutes>
+  </Admin>
+);
+
+const router = createBrowserRouter([{ path: '*', element: <UnidosAdmin /> }]);
+
+export const App = () => <RouterProvider router={router} />;

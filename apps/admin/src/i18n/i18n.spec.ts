@@ -1,0 +1,155 @@
+import englishMessages from 'ra-language-english';
+import {
+  DUES_TIERS,
+  FOCUS_AREAS,
+  LANGUAGE_CODES,
+  LOCALES,
+  MEMBERSHIP_STATUSES,
+  ORGANIZATION_KINDS,
+  PERSON_ROLES,
+  US_STATES,
+  USER_ROLES,
+  USER_STATUSES,
+} from '@unidos/contracts';
+import { AUDIT_ACTIONS, AUDIT_ENTITY_TYPES } from '../common/choices';
+import { en } from './en';
+import { es } from './es';
+import { raSpanishMessages } from './ra-spanish';
+import { browserLocale, messagesFor } from './index';
+
+/** Every leaf of a nested catalog as `dotted.key -> value`. */
+function flatten(catalog: object, prefix = ''): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const [key, value] of Object.entries(catalog)) {
+    const path = prefix ? `${prefix}.${key}` : key;
+    if (value !== null && typeof value === 'object') {
+      for (const [k, v] of flatten(value as object, path)) out.set(k, v);
+    } else {
+      out.set(path, typeof value === 'string' ? value : JSON.stringify(value));
+    }
+  }
+  return out;
+}
+
+const sorted = (keys: Iterable<string>) => [...keys].sort();
+const placeholders = (text: string) => sorted(text.match(/%\{[a-z_]+\}/gi) ?? []);
+const pluralForms = (text: string) => text.split('||||').length;
+
+describe('react-admin Spanish catalog', () => {
+  const english = flatten(englishMessages);
+  const spanish = flatten(raSpanishMessages);
+
+  it('reads the real ra-language-english catalog', () => {
+    // Guards against comparing with an empty object if the package ever fails to load.
+    expect(english.size).toBeGreaterThan(150);
+    expect(english.get('ra.action.save')).toBe('Save');
+  });
+
+  it('has every key of ra-language-english, and no other', () => {
+    const missing = sorted(english.keys()).filter((key) => !spanish.has(key));
+    const extra = sorted(spanish.keys()).filter((key) => !english.has(key));
+    expect(missing).toEqual([]);
+    expect(extra).toEqual([]);
+  });
+
+  it('keeps the placeholders and plural forms of each English message', () => {
+    const mismatched = sorted(english.keys()).filter((key) => {
+      const source = english.get(key) ?? '';
+      const target = spanish.get(key) ?? '';
+      return (
+        JSON.stringify(placeholders(source)) !== JSON.stringify(placeholders(target)) ||
+        pluralForms(source) !== pluralForms(target)
+      );
+    });
+    expect(mismatched).toEqual([]);
+  });
+});
+
+describe('Unidos catalogs', () => {
+  const english = flatten(en);
+  const spanish = flatten(es);
+
+  it('en.ts and es.ts have exactly the same keys', () => {
+    expect(sorted(spanish.keys())).toEqual(sorted(english.keys()));
+  });
+
+  it('keeps the placeholders and plural forms of each English message', () => {
+    const mismatched = sorted(english.keys()).filter((key) => {
+      const source = english.get(key) ?? '';
+      const target = spanish.get(key) ?? '';
+      return (
+        JSON.stringify(placeholders(source)) !== JSON.stringify(placeholders(target)) ||
+        pluralForms(source) !== pluralForms(target)
+      );
+    });
+    expect(mismatched).toEqual([]);
+  });
+
+  it('never overrides a react-admin message', () => {
+    expect(Object.keys(en)).not.toContain('ra');
+    expect(Object.keys(es)).not.toContain('ra');
+  });
+
+  it('labels every value of the shared enums', () => {
+    const enumLabels: Array<[string, readonly string[]]> = [
+      ['enums.kind', ORGANIZATION_KINDS],
+      ['enums.focusArea', FOCUS_AREAS],
+      ['enums.membershipStatus', MEMBERSHIP_STATUSES],
+      ['enums.duesTier', DUES_TIERS],
+      ['enums.role', USER_ROLES],
+      ['enums.userStatus', USER_STATUSES],
+      ['enums.personRole', PERSON_ROLES],
+      ['enums.locale', LOCALES],
+      ['enums.language', LANGUAGE_CODES],
+      ['enums.state', US_STATES],
+    ];
+    const missing = enumLabels.flatMap(([prefix, values]) =>
+      values.map((value) => `${prefix}.${value}`).filter((key) => !english.has(key)),
+    );
+    expect(missing).toEqual([]);
+  });
+
+  it('labels every audit action and entity type the admin offers as a filter', () => {
+    const keys = [
+      ...AUDIT_ACTIONS.map((action) => `unidos.audit.actions.${action}`),
+      ...AUDIT_ENTITY_TYPES.map((type) => `unidos.audit.entities.${type}`),
+    ];
+    expect(keys.filter((key) => !english.has(key))).toEqual([]);
+  });
+});
+
+describe('Spanish values', () => {
+  const raEnglish = flatten(englishMessages);
+  const spanish = new Map([...flatten(raSpanishMessages), ...flatten(es)]);
+
+  it('are never empty', () => {
+    const empty = sorted(spanish.keys()).filter((key) => {
+      const value = spanish.get(key) ?? '';
+      if (value.length === 0) return true;
+      // react-admin's own `ra.boolean.null` is deliberately a single space; nothing else may be blank.
+      const blankInEnglish = (raEnglish.get(key) ?? 'x').trim() === '';
+      return value.trim() === '' && !blankInEnglish;
+    });
+    expect(empty).toEqual([]);
+  });
+});
+
+describe('locale helpers', () => {
+  it('defaults to Spanish only for Spanish-speaking browsers', () => {
+    expect(browserLocale(['es-MX', 'en'])).toBe('es');
+    expect(browserLocale(['es'])).toBe('es');
+    expect(browserLocale(['en-US', 'es'])).toBe('en');
+    expect(browserLocale(['pt-BR'])).toBe('en');
+    expect(browserLocale(undefined)).toBe('en');
+  });
+
+  it('merges react-admin and Unidos messages per locale', () => {
+    const es = flatten(messagesFor('es'));
+    expect(es.get('ra.action.save')).toBe('Guardar');
+    expect(es.get('ra.auth.email')).toBe('Correo electrónico');
+    expect(es.get('unidos.join.title')).toBe('Únete a la alianza');
+    const en = flatten(messagesFor('en'));
+    expect(en.get('ra.auth.email')).toBe('Email');
+    expect(en.get('unidos.join.title')).toBe('Join the alliance');
+  });
+});

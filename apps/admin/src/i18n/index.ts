@@ -1,0 +1,24 @@
+import englishMessages from 'ra-language-english';
+import type { TranslationMessages } from 'react-admin';
+import { en } from './en';
+import { es } from './es';
+import { raSpanishMessages } from './ra-spanish';
+
+export type UiLocale = 'en' | 'es';
+export const UI_LOCALES: readonly UiLocale[] = ['en', 'es'];
+
+/** Names shown in the language switchers, each in its own language. */
+export const LOCALE_NAMES: Record<UiLocale, string> = { en: 'English', es: 'Español' };
+
+export const isUiLocale = (value: unknown): value is UiLocale =>
+  typeof value === 'string' && (UI_LOCALES as readonly string[]).includes(value);
+
+/** react-admin's catalog merged with ours for one locale (ours never overrides `ra.*`). */
+export const messagesFor = (locale: UiLocale): TranslationMessages =>
+  locale === 'es' ? { ...raSpanishMessages, ...es } : { ...englishMessages, ...en };
+
+/** `es` when the browser prefers any Spanish (es, es-MX, es-419…), otherwise `en`. */
+export const browserLocale = (languages: readonly string[] | undefined): UiLocale => {
+  const first = languages?.[0]?.toLowerCase() ?? '';
+  return first.startsWith('es') ? 'es' : 'en';
+};

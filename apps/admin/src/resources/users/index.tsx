@@ -1,0 +1,26 @@
+import PeopleIcon from '@mui/icons-material/People';
+import { Create, Edit } from 'react-admin';
+import { UserForm } from './UserForm';
+import { UserList } from './UserList';
+
+const UserEdit = () => (
+  <Edit mutationMode="pessimistic" redirect="list">
+    <UserForm mode="edit" />
+  </Edit>
+);
+
+const UserCreate = () => (
+  <Create redirect="list">
+    <UserForm mode="create" />
+  </Create>
+);
+
+/** Sign-in accounts (alliance admins only). */
+export default {
+  list: UserList,
+  create: UserCreate,
+  edit: UserEdit,
+  show: undefined,
+  icon: PeopleIcon,
+  recordRepresentation: 'displayName',
+};

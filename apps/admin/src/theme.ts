@@ -1,0 +1,26 @@
+import { defaultLightTheme, type RaThemeOptions } from 'react-admin';
+
+/** react-admin's default theme with the alliance's colours (AA contrast with white text). */
+export const theme: RaThemeOptions = {
+  ...defaultLightTheme,
+  palette: {
+    ...defaultLightTheme.palette,
+    primary: { main: '#0b6e57', light: '#3f9c83', dark: '#004331', contrastText: '#ffffff' },
+    secondary: { main: '#17324d', light: '#445b79', dark: '#000c25', contrastText: '#ffffff' },
+    background: { default: '#f6f7f9' },
+  },
+  shape: { borderRadius: 8 },
+  typography: {
+    ...defaultLightTheme.typography,
+    fontFamily: [
+      'system-ui',
+      '-apple-system',
+      '"Segoe UI"',
+      'Roboto',
+      '"Noto Sans"',
+      '"Helvetica Neue"',
+      'Arial',
+      'sans-serif',
+    ].join(','),
+  },
+};
