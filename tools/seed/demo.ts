@@ -6,7 +6,13 @@ import { slugify } from '@api/modules/organizations/slug';
 import type { PeopleService } from '@api/modules/people/people.service';
 import { RegionEntity } from '@api/modules/regions/entities/region.entity';
 import { UserEntity } from '@api/modules/users/entities/user.entity';
-import { DEMO_ORGANIZATIONS, DEMO_REGIONS } from './demo-data';
+import { CampaignGoalEntity } from '@api/modules/campaigns/entities/campaign-goal.entity';
+import { CampaignEntity } from '@api/modules/campaigns/entities/campaign.entity';
+import { DemandEntity } from '@api/modules/campaigns/entities/demand.entity';
+import { EndorsementEntity } from '@api/modules/campaigns/entities/endorsement.entity';
+import { PledgeReportEntity } from '@api/modules/pledges/entities/pledge-report.entity';
+import { PledgeEntity } from '@api/modules/pledges/entities/pledge.entity';
+import { DEMO_CAMPAIGNS, DEMO_ORGANIZATIONS, DEMO_REGIONS } from './demo-data';
 
 export const DEMO_COORDINATOR_EMAIL = 'coordinator@demo.unidos.local';
 export const DEMO_VIEWER_EMAIL = 'viewer@demo.unidos.local';
@@ -31,6 +37,7 @@ export async function seedDemo(
   }
   const now = Date.now();
   let firstActive: OrganizationEntity | null = null;
+  const members: OrganizationEntity[] = [];
   for (const [i, o] of DEMO_ORGANIZATIONS.entries()) {
     const appliedAt = new Date(now - (700 - i * 30) * DAY);
     const decided = o.status !== 'applicant';
@@ -61,6 +68,7 @@ export async function seedDemo(
     await people.createPublicContact(m, org.id, { ...o.contact, role: 'primary_contact' });
     await setContext(m, { organizationId: null, userId: adminUserId, role: 'alliance_admin' });
     if (!firstActive && o.status === 'active') firstActive = org;
+    if (o.status === 'active') members.push(org);
   }
   if (firstActive) {
     for (const [email, role, displayName] of [
@@ -72,5 +80,58 @@ export async function seedDemo(
       );
     }
   }
+  await seedCampaigns(m, members, adminUserId);
   logger.info(`Demo coalition seeded: ${DEMO_REGIONS.length} regions, ${DEMO_ORGANIZATIONS.length} organizations`);
+}
+
+const isoDay = (offsetDays: number) => new Date(Date.now() + offsetDays * DAY).toISOString().slice(0, 10);
+
+/**
+ * The Grassroots Migrants Agenda and a get-out-the-vote drive, with endorsements, pledges of
+ * different sizes and reports spread over past weeks (some pledges fulfilled, some overdue).
+ * Deterministic: the same demo every time.
+ */
+async function seedCampaigns(m: EntityManager, members: OrganizationEntity[], adminUserId: string): Promise<void> {
+  for (const [ci, c] of DEMO_CAMPAIGNS.entries()) {
+    const campaign = await m.save(
+      m.create(CampaignEntity, {
+        name: c.name,
+        slug: slugify(c.name),
+        summary: c.summary,
+        status: c.status,
+        startsOn: isoDay(c.startsInDays),
+        endsOn: isoDay(c.startsInDays + c.lengthDays),
+        leadOrganizationId: members[ci]?.id ?? null,
+      }),
+    );
+    for (const g of c.goals) await m.insert(CampaignGoalEntity, { campaignId: campaign.id, metric: g.metric, target: String(g.target) });
+    for (const [i, d] of c.demands.entries()) await m.insert(DemandEntity, { campaignId: campaign.id, position: i + 1, ...d });
+    const pledging = members.filter((_, i) => (i + ci) % 3 !== 2);
+    for (const [oi, org] of pledging.entries()) {
+      await m.insert(EndorsementEntity, { campaignId: campaign.id, organizationId: org.id, role: org.id === campaign.leadOrganizationId ? 'lead' : oi % 4 === 0 ? 'partner' : 'endorser' });
+      const goal = c.goals[oi % c.goals.length];
+      // A few large organizations, most small.
+      const quantity = goal.metric === 'turnout' ? 50 + (oi % 4) * 25 : oi < 3 ? 2500 - oi * 500 : 200 + (oi % 5) * 100;
+      const share = [1.1, 0.8, 0.4, 0.25, 0][oi % 5];
+      const dueOn = isoDay(oi % 6 === 5 ? -10 : 20 + oi * 3);
+      const reports = share === 0 ? [] : [0.5, 0.3, 0.2].map((part) => Math.round(quantity * share * part));
+      const reported = reports.reduce((a, b) => a + b, 0);
+      const pledge = await m.save(
+        m.create(PledgeEntity, {
+          campaignId: campaign.id,
+          organizationId: org.id,
+          metric: goal.metric,
+          quantity: String(quantity),
+          reported: String(reported),
+          status: reported >= quantity ? 'fulfilled' : 'open',
+          dueOn,
+          createdBy: adminUserId,
+        }),
+      );
+      for (const [ri, q] of reports.entries()) {
+        if (q === 0) continue;
+        await m.insert(PledgeReportEntity, { pledgeId: pledge.id, quantity: String(q), reportedOn: isoDay(-7 * (3 - ri) - oi), reportedBy: adminUserId });
+      }
+    }
+  }
 }

@@ -14,6 +14,8 @@ import { ConfigModule } from '@api/config/config.module';
 import { dataSourceOptions } from '@api/database/data-source';
 import { AuditModule } from '@api/modules/audit/audit.module';
 import { AuthModule } from '@api/modules/auth/auth.module';
+import { CampaignsModule } from '@api/modules/campaigns/campaigns.module';
+import { PledgesModule } from '@api/modules/pledges/pledges.module';
 import { HealthModule } from '@api/modules/health/health.module';
 import { OrganizationsModule } from '@api/modules/organizations/organizations.module';
 import { PeopleModule } from '@api/modules/people/people.module';
@@ -55,6 +57,8 @@ export class AppModule {
         RegionsModule,
         PeopleModule,
         OrganizationsModule,
+        CampaignsModule,
+        PledgesModule,
         HealthModule,
       ],
       providers: [

@@ -83,6 +83,8 @@ export function testConfig(overrides: Partial<AppConfig> = {}): AppConfig {
     adminDir: null,
     logLevel: 'silent',
     trustProxy: 0,
+    // Off by default so specs can sign in as an admin without an authenticator; the TOTP specs turn it on.
+    requireAdminTotp: false,
     ...overrides,
   };
 }
@@ -103,8 +105,8 @@ export interface TestContext {
   sql: Client;
   /** An unauthenticated client. */
   http: () => TestAgent;
-  /** A client that keeps cookies, signed in as the user. */
-  as: (user: TestUser) => Promise<TestAgent>;
+  /** A client that keeps cookies, signed in as the user (with a TOTP code when theirs is on). */
+  as: (user: TestUser, totp?: string) => Promise<TestAgent>;
   createUser: (role: UserRole, organizationId?: string | null, status?: 'active' | 'disabled') => Promise<TestUser>;
   createOrganization: (fields?: Partial<{ name: string; state: string; membershipStatus: string; kind: string }>) => Promise<string>;
   close: () => Promise<void>;
@@ -134,9 +136,11 @@ export async function startTestApp(
     db,
     sql,
     http: () => request.agent(server),
-    as: async (user) => {
+    as: async (user, totp) => {
       const agent = request.agent(server);
-      const res = await agent.post('/api/auth/login').send({ email: user.email, password: user.password });
+      const res = await agent
+        .post('/api/auth/login')
+        .send({ email: user.email, password: user.password, ...(totp === undefined ? {} : { totp }) });
       if (res.status !== 200) throw new Error(`login as ${user.email} failed: ${res.status} ${JSON.stringify(res.body)}`);
       return agent;
     },

@@ -23,6 +23,11 @@ export interface AppConfig {
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'silent';
   /** Trust X-Forwarded-For from this many proxies (rate limits key on the client address). */
   trustProxy: number;
+  /**
+   * Alliance admins must turn on two-factor sign-in (TOTP): until they do, they can only reach
+   * their own account routes and the enrollment routes.
+   */
+  requireAdminTotp: boolean;
 }
 
 export class ConfigError extends Error {
@@ -122,6 +127,7 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): AppConf
   const encryptionKey = loadEncryptionKey(env, dataDir, embedded && problems.length === 0, problems);
   const demoData = parseBool('UNIDOS_DEMO_DATA', env.UNIDOS_DEMO_DATA, embedded, problems);
   const secureCookies = parseBool('UNIDOS_SECURE_COOKIES', env.UNIDOS_SECURE_COOKIES, env.NODE_ENV === 'production', problems);
+  const requireAdminTotp = parseBool('UNIDOS_REQUIRE_ADMIN_TOTP', env.UNIDOS_REQUIRE_ADMIN_TOTP, true, problems);
 
   const levels = ['fatal', 'error', 'warn', 'info', 'debug', 'silent'] as const;
   const logLevelRaw = env.LOG_LEVEL ?? 'info';
@@ -149,5 +155,6 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): AppConf
     adminDir,
     logLevel,
     trustProxy,
+    requireAdminTotp,
   };
 }

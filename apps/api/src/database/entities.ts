@@ -1,6 +1,14 @@
+import { CampaignGoalEntity } from '@api/modules/campaigns/entities/campaign-goal.entity';
+import { CampaignEntity } from '@api/modules/campaigns/entities/campaign.entity';
+import { DemandEntity } from '@api/modules/campaigns/entities/demand.entity';
+import { EndorsementEntity } from '@api/modules/campaigns/entities/endorsement.entity';
+import { PledgeOfferEntity } from '@api/modules/pledges/entities/pledge-offer.entity';
+import { PledgeReportEntity } from '@api/modules/pledges/entities/pledge-report.entity';
+import { PledgeEntity } from '@api/modules/pledges/entities/pledge.entity';
 import { AuditEventEntity } from '@api/modules/audit/entities/audit-event.entity';
 import { SessionEntity } from '@api/modules/auth/entities/session.entity';
 import { OrganizationEntity } from '@api/modules/organizations/entities/organization.entity';
+import { PersonCountEntity } from '@api/modules/people/entities/person-count.entity';
 import { PersonEntity } from '@api/modules/people/entities/person.entity';
 import { RegionEntity } from '@api/modules/regions/entities/region.entity';
 import { UserEntity } from '@api/modules/users/entities/user.entity';
@@ -11,8 +19,16 @@ export const ENTITIES = [
   RegionEntity,
   OrganizationEntity,
   PersonEntity,
+  PersonCountEntity,
   UserEntity,
   SessionEntity,
   AuditEventEntity,
   RateLimitBucketEntity,
+  CampaignEntity,
+  CampaignGoalEntity,
+  DemandEntity,
+  EndorsementEntity,
+  PledgeEntity,
+  PledgeReportEntity,
+  PledgeOfferEntity,
 ];

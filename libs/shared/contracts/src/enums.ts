@@ -97,3 +97,22 @@ export const LANGUAGE_CODES = [
   'qu', 'yua', 'mam', 'kjb', 'quc', 'nah', 'mix', 'zap', 'hi', 'bn', 'ur', 'pa', 'ne', 'my', 'km',
 ] as const;
 export type LanguageCode = (typeof LANGUAGE_CODES)[number];
+
+export const CAMPAIGN_STATUSES = ['draft', 'active', 'won', 'closed'] as const;
+export type CampaignStatus = (typeof CAMPAIGN_STATUSES)[number];
+
+export const DEMAND_STATUSES = ['open', 'partially_won', 'won', 'dropped'] as const;
+export type DemandStatus = (typeof DEMAND_STATUSES)[number];
+
+export const ENDORSEMENT_ROLES = ['lead', 'partner', 'endorser'] as const;
+export type EndorsementRole = (typeof ENDORSEMENT_ROLES)[number];
+
+export const PLEDGE_METRICS = ['calls', 'doors', 'turnout', 'volunteer_hours', 'signatures', 'dollars', 'meetings', 'other'] as const;
+export type PledgeMetric = (typeof PLEDGE_METRICS)[number];
+
+/** `overdue` is derived: open, past its due date, not yet fulfilled. */
+export const PLEDGE_STATUSES = ['open', 'fulfilled', 'cancelled'] as const;
+export type PledgeStatus = (typeof PLEDGE_STATUSES)[number];
+
+export const PLEDGE_OFFER_STATUSES = ['pending', 'accepted', 'rejected'] as const;
+export type PledgeOfferStatus = (typeof PLEDGE_OFFER_STATUSES)[number];

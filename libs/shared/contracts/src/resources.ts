@@ -4,13 +4,19 @@
  * answered with an array and `Content-Range: <resource> 0-24/319`.
  */
 import type {
+  CampaignStatus,
+  DemandStatus,
   DuesTier,
+  EndorsementRole,
   FocusArea,
   Locale,
   MembershipStatus,
   OrganizationKind,
   PersonRole,
   PersonVisibility,
+  PledgeMetric,
+  PledgeOfferStatus,
+  PledgeStatus,
   UserRole,
   UserStatus,
 } from './enums';
@@ -105,6 +111,8 @@ export interface UserDto {
   status: UserStatus;
   preferredLanguage: Locale;
   lastLoginAt: string | null;
+  /** Two-factor sign-in is on (the secret itself is never shown). */
+  totpEnabled: boolean;
   version: number;
   createdAt: string;
   updatedAt: string;
@@ -117,6 +125,38 @@ export interface MeDto {
   role: UserRole;
   organizationId: string | null;
   preferredLanguage: Locale;
+  /** Two-factor sign-in (an authenticator app's 6-digit code) is on for this account. */
+  totpEnabled: boolean;
+  /**
+   * An alliance admin who must turn on two-factor sign-in first: until then every route but the
+   * account and enrollment routes answers 403 `error.totpEnrollmentRequired`.
+   */
+  totpEnrollmentRequired: boolean;
+}
+
+/** The answer to POST /api/auth/totp/setup: the only place the secret is ever shown. */
+export interface TotpSetupDto {
+  /** Base32 secret, for typing into an authenticator app by hand. */
+  secret: string;
+  /** `otpauth://totp/...` URI (SHA-1, 6 digits, 30 s). */
+  otpauthUrl: string;
+  /** The same URI as a QR code, a `data:image/png;base64,...` URL. */
+  qrDataUrl: string;
+}
+
+/** One of the caller's active sign-in sessions (GET /api/auth/sessions). */
+export interface SessionDto {
+  id: string;
+  createdAt: string;
+  lastSeenAt: string;
+  expiresAt: string;
+  /** The session this request came with. */
+  current: boolean;
+}
+
+/** How many sessions an admin's POST /api/users/:id/end-sessions ended. */
+export interface EndedSessionsDto {
+  ended: number;
 }
 
 export interface AuditEventDto {
@@ -150,4 +190,208 @@ export interface ErrorBody {
   code: string;
   message: string;
   requestId?: string;
+}
+
+export interface PersonDto {
+  id: string;
+  organizationId: string;
+  displayName: string;
+  preferredLanguage: string;
+  email: string | null;
+  phone: string | null;
+  role: PersonRole;
+  okToText: boolean;
+  okToCall: boolean;
+  okToEmail: boolean;
+  signalOnly: boolean;
+  noVoicemail: boolean;
+  visibility: PersonVisibility;
+  note: string | null;
+  version: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** How many people an organization keeps — what the alliance sees instead of the people. */
+export interface PeopleCountDto {
+  /** The organization's id (one row per organization). */
+  id: string;
+  organizationName: string;
+  regionId: string | null;
+  state: string;
+  total: number;
+  byRole: Partial<Record<PersonRole, number>>;
+  byLanguage: Record<string, number>;
+}
+
+export interface RegionPeopleCountDto {
+  /** The region's id, or "none" for organizations without a region. */
+  id: string;
+  regionName: string | null;
+  organizations: number;
+  total: number;
+  byRole: Partial<Record<PersonRole, number>>;
+  byLanguage: Record<string, number>;
+}
+
+export interface CampaignGoalDto {
+  id: string;
+  campaignId: string;
+  metric: PledgeMetric;
+  target: number;
+  version: number;
+}
+
+export interface DemandDto {
+  id: string;
+  campaignId: string;
+  position: number;
+  textEn: string;
+  textEs: string;
+  target: string | null;
+  status: DemandStatus;
+  version: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface CampaignDto {
+  id: string;
+  name: string;
+  slug: string;
+  summary: string | null;
+  status: CampaignStatus;
+  startsOn: string | null;
+  endsOn: string | null;
+  leadOrganizationId: string | null;
+  endorsementCount: number;
+  version: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface CampaignDetailDto extends CampaignDto {
+  goals: CampaignGoalDto[];
+  demands: DemandDto[];
+}
+
+export interface EndorsementDto {
+  id: string;
+  campaignId: string;
+  organizationId: string;
+  organizationName: string;
+  regionId: string | null;
+  state: string;
+  role: EndorsementRole;
+  endorsedAt: string;
+}
+
+export interface PledgeDto {
+  id: string;
+  campaignId: string;
+  organizationId: string;
+  organizationName: string;
+  demandId: string | null;
+  metric: PledgeMetric;
+  quantity: number;
+  reported: number;
+  /** reported ÷ quantity, 0–100 (may exceed 100 when over-fulfilled). */
+  percent: number;
+  dueOn: string | null;
+  note: string | null;
+  status: PledgeStatus;
+  overdue: boolean;
+  version: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface PledgeReportDto {
+  id: string;
+  pledgeId: string;
+  campaignId: string;
+  organizationId: string;
+  quantity: number;
+  reportedOn: string;
+  reportedBy: string | null;
+  eventId: string | null;
+  note: string | null;
+  createdAt: string;
+}
+
+export interface GoalProgressDto {
+  metric: PledgeMetric;
+  target: number | null;
+  pledged: number;
+  reported: number;
+  pledges: number;
+}
+
+export interface OrganizationProgressDto {
+  organizationId: string;
+  organizationName: string;
+  regionId: string | null;
+  metric: PledgeMetric;
+  pledged: number;
+  reported: number;
+  percent: number;
+}
+
+export interface RegionProgressDto {
+  regionId: string | null;
+  regionName: string | null;
+  metric: PledgeMetric;
+  pledged: number;
+  reported: number;
+  organizations: number;
+}
+
+export interface CampaignProgressDto {
+  campaignId: string;
+  goals: GoalProgressDto[];
+  organizations: OrganizationProgressDto[];
+  regions: RegionProgressDto[];
+  overdue: PledgeDto[];
+}
+
+export interface PledgeOfferDto {
+  id: string;
+  campaignId: string;
+  organizationName: string;
+  contactName: string;
+  contactEmail: string | null;
+  contactPhone: string | null;
+  metric: PledgeMetric;
+  quantity: number;
+  note: string | null;
+  status: PledgeOfferStatus;
+  organizationId: string | null;
+  pledgeId: string | null;
+  decidedBy: string | null;
+  decidedAt: string | null;
+  version: number;
+  createdAt: string;
+}
+
+/** What the public "commit to get involved" form sends to POST /api/public/campaigns/:slug/pledges. */
+export interface PledgeOfferRequest {
+  organizationName: string;
+  contactName: string;
+  contactEmail?: string;
+  contactPhone?: string;
+  metric: PledgeMetric;
+  quantity: number;
+  note?: string;
+  /** Honeypot: a real person leaves it empty. */
+  homepage?: string;
+}
+
+export interface PublicCampaignDto {
+  name: string;
+  slug: string;
+  summary: string | null;
+  startsOn: string | null;
+  endsOn: string | null;
+  demands: { position: number; textEn: string; textEs: string }[];
+  goals: GoalProgressDto[];
 }

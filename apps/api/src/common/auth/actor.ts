@@ -9,6 +9,11 @@ export interface Actor {
   organizationId: string | null;
   locale: Locale;
   requestId: string;
+  /**
+   * An alliance admin who has not turned on two-factor sign-in while it is required: the session
+   * guard lets them reach only the routes marked @AllowWithoutTotp().
+   */
+  totpEnrollmentRequired: boolean;
 }
 
 /** What a service knows of a caller without a session (public routes). */

@@ -6,9 +6,16 @@ import { localeFromHeader } from '@api/common/i18n/messages';
 
 export const IS_PUBLIC = 'unidos:public';
 export const ROLES = 'unidos:roles';
+export const ALLOW_WITHOUT_TOTP = 'unidos:allow-without-totp';
 
 /** The route needs no session. Every other route does (a test walks them all). */
 export const Public = () => SetMetadata(IS_PUBLIC, true);
+
+/**
+ * The route stays open to an alliance admin who still has to turn on two-factor sign-in (their own
+ * account, sign-out, password and the enrollment routes). Every other route answers them 403.
+ */
+export const AllowWithoutTotp = () => SetMetadata(ALLOW_WITHOUT_TOTP, true);
 
 /** Only these roles may use the route at all (403 for others). */
 export const Roles = (...roles: UserRole[]) => SetMetadata(ROLES, roles);

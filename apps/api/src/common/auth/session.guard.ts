@@ -3,10 +3,14 @@ import { Reflector } from '@nestjs/core';
 import { AuthGuard } from '@nestjs/passport';
 import type { Request } from 'express';
 import type { UserRole } from '@unidos/contracts';
+import { DomainError } from '@api/common/errors/domain-error';
 import type { Actor } from './actor';
-import { IS_PUBLIC, ROLES } from './decorators';
+import { ALLOW_WITHOUT_TOTP, IS_PUBLIC, ROLES } from './decorators';
 
-/** Global: every route needs a valid session unless it is marked @Public(). */
+/**
+ * Global: every route needs a valid session unless it is marked @Public(). An alliance admin who
+ * must still turn on two-factor sign-in is refused (403) everywhere but @AllowWithoutTotp() routes.
+ */
 @Injectable()
 export class SessionGuard extends AuthGuard('session') {
   constructor(private readonly reflector: Reflector) {
@@ -21,7 +25,12 @@ export class SessionGuard extends AuthGuard('session') {
 
   override handleRequest<T = Actor>(err: unknown, user: T | false, _info: unknown, context: ExecutionContext): T {
     if (err || !user) throw new UnauthorizedException();
-    context.switchToHttp().getRequest<Request>().actor = user as unknown as Actor;
+    const actor = user as unknown as Actor;
+    context.switchToHttp().getRequest<Request>().actor = actor;
+    if (actor.totpEnrollmentRequired) {
+      const allowed = this.reflector.getAllAndOverride<boolean>(ALLOW_WITHOUT_TOTP, [context.getHandler(), context.getClass()]);
+      if (!allowed) throw new DomainError(403, 'error.totpEnrollmentRequired');
+    }
     return user;
   }
 }

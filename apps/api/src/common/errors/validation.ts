@@ -1,4 +1,5 @@
-import { ValidationPipe, type ValidationError } from '@nestjs/common';
+import { type ArgumentMetadata, ValidationPipe, type ValidationError } from '@nestjs/common';
+import { isStorableText } from '@api/common/http/transforms';
 
 export interface FieldProblem {
   constraint: string;
@@ -32,12 +33,49 @@ export function flattenValidationErrors(errors: ValidationError[], prefix = ''):
   return out;
 }
 
+/** Keys that name the prototype chain: class-transformer skips them, so the whitelist never sees them. */
+const PROTOTYPE_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+
+/**
+ * What a DTO cannot catch, anywhere in a body: keys such as `__proto__` (refused like any unknown
+ * field) and strings that cannot be stored as written (NUL, lone surrogates), which would
+ * otherwise reach PostgreSQL or a validator and end as a 500. Walks without recursion, so a deeply
+ * nested body cannot exhaust the stack.
+ */
+export function unsafeInput(value: unknown): Record<string, FieldProblem> {
+  const problems: Record<string, FieldProblem> = {};
+  const stack: [unknown, string][] = [[value, '']];
+  while (stack.length > 0) {
+    const [current, path] = stack.pop()!;
+    if (typeof current === 'string') {
+      if (!isStorableText(current)) problems[path || 'body'] = { constraint: 'noControlChars', detail: '' };
+    } else if (current !== null && typeof current === 'object') {
+      for (const key of Object.keys(current)) {
+        const at = path ? `${path}.${key}` : key;
+        if (PROTOTYPE_KEYS.has(key)) problems[at] = { constraint: 'whitelistValidation', detail: '' };
+        else stack.push([(current as Record<string, unknown>)[key], at]);
+      }
+    }
+  }
+  return problems;
+}
+
+class UnidosValidationPipe extends ValidationPipe {
+  override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
+    if (metadata.type === 'body') {
+      const problems = unsafeInput(value);
+      if (Object.keys(problems).length > 0) throw new ValidationFailed(problems);
+    }
+    return super.transform(value, metadata);
+  }
+}
+
 /**
  * One global pipe: strips nothing silently — an unknown or read-only field is an error — and
  * converts payloads into DTO instances.
  */
 export function createValidationPipe(): ValidationPipe {
-  return new ValidationPipe({
+  return new UnidosValidationPipe({
     whitelist: true,
     forbidNonWhitelisted: true,
     forbidUnknownValues: true,

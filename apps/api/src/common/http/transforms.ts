@@ -12,10 +12,21 @@ export const TrimToNull = () =>
     return t === '' ? null : t;
   });
 
-// Control characters other than tab and newlines have no place in names or descriptions.
-const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
+/**
+ * Text that cannot be stored as written: NUL (PostgreSQL text refuses it) and a lone UTF-16
+ * surrogate (not Unicode at all; it would turn into U+FFFD, or make a validator throw).
+ */
+const UNSTORABLE = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
-/** Refuses control characters (NUL and friends), which PostgreSQL text cannot even store. */
+export const isStorableText = (value: string): boolean => !UNSTORABLE.test(value);
+
+// Control characters other than tab and newlines have no place in names or descriptions, nor do
+// the bidi embedding, override and isolate controls (U+202A–U+202E, U+2066–U+2069), which make a
+// name display as something else. Marks and joiners (RLM, LRM, ZWJ, ZWNJ) stay allowed: Arabic,
+// Persian, Urdu and the Indic scripts need them.
+const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\u202A-\u202E\u2066-\u2069]/;
+
+/** Refuses control characters (NUL and friends), bidi overrides and broken (lone-surrogate) text. */
 export function NoControlChars(options?: ValidationOptions) {
   return (object: object, propertyName: string) =>
     registerDecorator({
@@ -27,8 +38,8 @@ export function NoControlChars(options?: ValidationOptions) {
         validate: (value: unknown) =>
           value === undefined ||
           value === null ||
-          (typeof value === 'string' && !CONTROL.test(value)) ||
-          (Array.isArray(value) && value.every((v) => typeof v !== 'string' || !CONTROL.test(v))),
+          (typeof value === 'string' && !CONTROL.test(value) && isStorableText(value)) ||
+          (Array.isArray(value) && value.every((v) => typeof v !== 'string' || (!CONTROL.test(v) && isStorableText(v)))),
       },
     });
 }

@@ -1,5 +1,6 @@
 import type { SelectQueryBuilder, ObjectLiteral } from 'typeorm';
 import { DomainError, FieldErrors } from '@api/common/errors/domain-error';
+import { isStorableText } from '@api/common/http/transforms';
 
 export const MAX_PAGE = 100;
 export const DEFAULT_PAGE = 25;
@@ -9,7 +10,9 @@ export type FilterSpec =
   | { kind: 'eq'; column: string; type?: 'text' | 'uuid' | 'bool' }
   | { kind: 'search'; columns: string[] }
   | { kind: 'arrayContains'; column: string }
-  | { kind: 'gte' | 'lte'; column: string; type: 'date' };
+  | { kind: 'gte' | 'lte'; column: string; type: 'date' }
+  /** Allowed, but applied by the service itself (e.g. an exact match through a keyed hash). */
+  | { kind: 'custom' };
 
 export interface ListSpec {
   /** Name in Content-Range. */
@@ -112,12 +115,13 @@ function badValue(field: string): FieldErrors {
   return new FieldErrors({ filter: { key: 'query.badFilterValue', params: { field } } });
 }
 
-function checkScalar(field: string, value: unknown, type: 'text' | 'uuid' | 'bool' | 'date' = 'text'): unknown {
+export function checkScalar(field: string, value: unknown, type: 'text' | 'uuid' | 'bool' | 'date' = 'text'): unknown {
   if (type === 'bool') {
     if (typeof value !== 'boolean') throw badValue(field);
     return value;
   }
-  if (typeof value !== 'string' || value.length > 200) throw badValue(field);
+  // NUL or a lone surrogate would reach PostgreSQL and fail there (a 500): the filter is wrong.
+  if (typeof value !== 'string' || value.length > 200 || !isStorableText(value)) throw badValue(field);
   if (type === 'uuid' && !UUID.test(value)) throw badValue(field);
   if (type === 'date' && Number.isNaN(Date.parse(value))) throw badValue(field);
   return value;
@@ -146,6 +150,8 @@ export function applyFilters<T extends ObjectLiteral>(qb: SelectQueryBuilder<T>,
     if (values.length === 0) continue;
     if (values.length > 100) throw badValue(field);
     switch (f.kind) {
+      case 'custom':
+        break;
       case 'eq': {
         const checked = values.map((v) => checkScalar(field, v, f.type));
         const p = param();

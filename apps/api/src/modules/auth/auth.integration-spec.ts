@@ -63,6 +63,8 @@ describe('auth: sessions, lockout, disabling, password change, cross-site reques
       role: 'alliance_organizer',
       organizationId: null,
       preferredLanguage: 'en',
+      totpEnabled: false,
+      totpEnrollmentRequired: false,
     });
   });
 

@@ -2,15 +2,16 @@ import { Injectable } from '@nestjs/common';
 import * as argon2 from 'argon2';
 import { createHash, randomBytes } from 'node:crypto';
 import { DataSource } from 'typeorm';
-import type { Locale, MeDto, UserRole } from '@unidos/contracts';
+import type { Locale, MeDto, SessionDto, UserRole } from '@unidos/contracts';
 import type { Actor, PublicCaller } from '@api/common/auth/actor';
 import { NO_CONTEXT, TenantTransaction, setContext } from '@api/common/database/tenant-transaction';
 import { DomainError, notFound } from '@api/common/errors/domain-error';
 import { AuditService, auditWho } from '@api/modules/audit/audit.service';
 import { UserEntity } from '@api/modules/users/entities/user.entity';
-import { UsersService, hashPassword } from '@api/modules/users/users.service';
+import { UsersService, hasTotp, hashPassword } from '@api/modules/users/users.service';
 import { ChangePasswordDto, UpdateMeDto } from './dto/auth.dto';
 import { SessionEntity } from './entities/session.entity';
+import { TotpService } from './totp.service';
 
 export const SESSION_COOKIE = 'unidos_session';
 /** A session ends 12 hours after sign-in, or after 2 hours without a request. */
@@ -22,21 +23,13 @@ export const LOCK_MINUTES = 15;
 
 const hashToken = (token: string) => createHash('sha256').update(token).digest();
 
+/** SQL for "this session still works" (alias `s`): not ended, not past its end, not idle too long. */
+const ACTIVE_SESSION = `s.revoked_at IS NULL AND s.expires_at > now() AND s.last_seen_at > now() - make_interval(hours => ${IDLE_HOURS})`;
+
 type LoginOutcome =
   | { ok: true; token: string; expiresAt: Date; me: MeDto }
-  | { ok: false; reason: 'invalid' }
+  | { ok: false; reason: 'invalid' | 'totpRequired' | 'wrongTotp' }
   | { ok: false; reason: 'locked'; minutes: number };
-
-function toMe(u: UserEntity): MeDto {
-  return {
-    id: u.id,
-    email: u.email,
-    displayName: u.displayName,
-    role: u.role,
-    organizationId: u.organizationId,
-    preferredLanguage: u.preferredLanguage,
-  };
-}
 
 @Injectable()
 export class AuthService {
@@ -47,13 +40,35 @@ export class AuthService {
     private readonly tx: TenantTransaction,
     private readonly users: UsersService,
     private readonly audit: AuditService,
+    private readonly totp: TotpService,
   ) {}
 
+  toMe(u: UserEntity): MeDto {
+    const totpEnabled = hasTotp(u);
+    return {
+      id: u.id,
+      email: u.email,
+      displayName: u.displayName,
+      role: u.role,
+      organizationId: u.organizationId,
+      preferredLanguage: u.preferredLanguage,
+      totpEnabled,
+      totpEnrollmentRequired: this.totp.enrollmentRequired(u.role, totpEnabled),
+    };
+  }
+
   /**
-   * Checks the password and opens a session. The failure counter is committed even when the
-   * answer is "no" — the outcome is decided inside the transaction and thrown after it.
+   * Checks the password (and, when two-factor sign-in is on, the code) and opens a session. The
+   * failure counter is committed even when the answer is "no" — the outcome is decided inside the
+   * transaction and thrown after it. A wrong code counts like a wrong password; a missing code only
+   * asks for one (401 `error.totpRequired`) and changes nothing.
    */
-  async login(caller: PublicCaller, email: string, password: string): Promise<{ token: string; expiresAt: Date; me: MeDto }> {
+  async login(
+    caller: PublicCaller,
+    email: string,
+    password: string,
+    totp?: string,
+  ): Promise<{ token: string; expiresAt: Date; me: MeDto }> {
     const outcome = await this.dataSource.transaction(async (m): Promise<LoginOutcome> => {
       await setContext(m, NO_CONTEXT);
       const user = await this.users.findByEmail(m, email);
@@ -70,7 +85,7 @@ export class AuthService {
       }
       // Sign-in bookkeeping is not an edit of the account: it keeps `version` (TypeORM bumps it
       // unless it is set), so an admin's open form does not turn stale each time someone signs in.
-      if (!(await argon2.verify(user.passwordHash, password).catch(() => false))) {
+      const fail = async (action: 'auth.login_failed' | 'auth.totp_failed'): Promise<LoginOutcome> => {
         const failed = user.failedLoginCount + 1;
         const lock = failed >= MAX_FAILED_LOGINS;
         await m.update(
@@ -83,22 +98,39 @@ export class AuthService {
           },
         );
         await this.audit.record(m, who, {
-          action: lock ? 'auth.account_locked' : 'auth.login_failed',
+          action: lock ? 'auth.account_locked' : action,
           entityType: 'user',
           entityId: user.id,
           changedFields: lock ? ['failedLoginCount', 'lockedUntil'] : ['failedLoginCount'],
         });
-        return lock ? { ok: false, reason: 'locked', minutes: LOCK_MINUTES } : { ok: false, reason: 'invalid' };
+        if (lock) return { ok: false, reason: 'locked', minutes: LOCK_MINUTES };
+        return { ok: false, reason: action === 'auth.totp_failed' ? 'wrongTotp' : 'invalid' };
+      };
+      if (!(await argon2.verify(user.passwordHash, password).catch(() => false))) return fail('auth.login_failed');
+      let totpLastStep = user.totpLastStep;
+      if (hasTotp(user)) {
+        // Neither a failure nor a success: the counter stays as it is, so leaving the code out
+        // cannot reset it between guesses.
+        if (!totp) return { ok: false, reason: 'totpRequired' };
+        const step = this.totp.acceptCode(user, totp);
+        if (step === null) return fail('auth.totp_failed');
+        totpLastStep = String(step);
       }
-      await m.update(UserEntity, { id: user.id }, { failedLoginCount: 0, lockedUntil: null, lastLoginAt: now, version: user.version });
+      await m.update(
+        UserEntity,
+        { id: user.id },
+        { failedLoginCount: 0, lockedUntil: null, lastLoginAt: now, totpLastStep, version: user.version },
+      );
       const token = randomBytes(32).toString('base64url');
       const expiresAt = new Date(now.getTime() + SESSION_HOURS * 3_600_000);
       const session = await m.save(m.create(SessionEntity, { userId: user.id, tokenHash: hashToken(token), expiresAt }));
       await this.audit.record(m, who, { action: 'auth.login', entityType: 'session', entityId: session.id });
-      return { ok: true, token, expiresAt, me: toMe(user) };
+      return { ok: true, token, expiresAt, me: this.toMe(user) };
     });
     if (outcome.ok) return outcome;
     if (outcome.reason === 'locked') throw new DomainError(429, 'error.accountLocked', { minutes: outcome.minutes });
+    if (outcome.reason === 'totpRequired') throw new DomainError(401, 'error.totpRequired');
+    if (outcome.reason === 'wrongTotp') throw new DomainError(401, 'error.wrongTotpCode');
     throw new DomainError(401, 'error.invalidCredentials');
   }
 
@@ -107,12 +139,20 @@ export class AuthService {
     if (!token || token.length > 100) return null;
     const rows = (await this.dataSource.query(
       `SELECT s.id AS session_id, s.last_seen_at < now() - interval '1 minute' AS stale,
-              u.id AS user_id, u.role, u.organization_id, u.preferred_language
+              u.id AS user_id, u.role, u.organization_id, u.preferred_language,
+              (u.totp_enabled_at IS NOT NULL AND u.totp_secret IS NOT NULL) AS totp_enabled
          FROM session s JOIN "user" u ON u.id = s.user_id
-        WHERE s.token_hash = $1 AND s.revoked_at IS NULL AND s.expires_at > now()
-          AND s.last_seen_at > now() - make_interval(hours => $2) AND u.status = 'active'`,
-      [hashToken(token), IDLE_HOURS],
-    )) as { session_id: string; stale: boolean; user_id: string; role: UserRole; organization_id: string | null; preferred_language: Locale }[];
+        WHERE s.token_hash = $1 AND ${ACTIVE_SESSION} AND u.status = 'active'`,
+      [hashToken(token)],
+    )) as {
+      session_id: string;
+      stale: boolean;
+      user_id: string;
+      role: UserRole;
+      organization_id: string | null;
+      preferred_language: Locale;
+      totp_enabled: boolean;
+    }[];
     const row = rows[0];
     if (!row) return null;
     if (row.stale) await this.dataSource.query('UPDATE session SET last_seen_at = now() WHERE id = $1', [row.session_id]);
@@ -123,6 +163,7 @@ export class AuthService {
       organizationId: row.organization_id,
       locale: headerLocale ?? row.preferred_language,
       requestId,
+      totpEnrollmentRequired: this.totp.enrollmentRequired(row.role, row.totp_enabled),
     };
   }
 
@@ -136,7 +177,7 @@ export class AuthService {
   async me(actor: Actor): Promise<MeDto> {
     const user = await this.tx.run(actor, (m) => m.findOneBy(UserEntity, { id: actor.userId }));
     if (!user) throw notFound();
-    return toMe(user);
+    return this.toMe(user);
   }
 
   async updateMe(actor: Actor, dto: UpdateMeDto): Promise<MeDto> {
@@ -146,7 +187,7 @@ export class AuthService {
       if (dto.preferredLanguage !== undefined && dto.preferredLanguage !== user.preferredLanguage) patch.preferredLanguage = dto.preferredLanguage;
       if (dto.displayName !== undefined && dto.displayName !== user.displayName) patch.displayName = dto.displayName;
       const changed = Object.keys(patch);
-      if (changed.length === 0) return toMe(user);
+      if (changed.length === 0) return this.toMe(user);
       await m.update(UserEntity, { id: user.id }, patch);
       await this.audit.record(m, auditWho(actor), {
         action: 'user.update_self',
@@ -156,7 +197,7 @@ export class AuthService {
         before: patch.preferredLanguage ? { preferredLanguage: user.preferredLanguage } : null,
         after: patch.preferredLanguage ? { preferredLanguage: patch.preferredLanguage } : null,
       });
-      return toMe({ ...user, ...patch });
+      return this.toMe({ ...user, ...patch });
     });
   }
 
@@ -181,6 +222,52 @@ export class AuthService {
         entityId: user.id,
         changedFields: ['passwordHash'],
       });
+    });
+  }
+
+  /** The caller's sessions that still work, most recently used first. */
+  async listSessions(actor: Actor): Promise<SessionDto[]> {
+    const sessions = await this.tx.run(actor, (m) =>
+      m
+        .getRepository(SessionEntity)
+        .createQueryBuilder('s')
+        .where(`s.user_id = :userId AND ${ACTIVE_SESSION}`, { userId: actor.userId })
+        .orderBy('s.last_seen_at', 'DESC')
+        .addOrderBy('s.id', 'ASC')
+        .getMany(),
+    );
+    return sessions.map((s) => ({
+      id: s.id,
+      createdAt: s.createdAt.toISOString(),
+      lastSeenAt: s.lastSeenAt.toISOString(),
+      expiresAt: s.expiresAt.toISOString(),
+      current: s.id === actor.sessionId,
+    }));
+  }
+
+  /**
+   * Ends one of the caller's own working sessions (404 for anyone else's, or one already over).
+   * Answers whether it was this request's session, whose cookie the browser should then forget.
+   */
+  async endSession(actor: Actor, sessionId: string): Promise<{ current: boolean }> {
+    return this.tx.run(actor, async (m) => {
+      const ended = (await m.query(
+        `WITH ended AS (
+           UPDATE session s SET revoked_at = now() WHERE s.id = $1 AND s.user_id = $2 AND ${ACTIVE_SESSION} RETURNING s.id
+         ) SELECT count(*)::int AS n FROM ended`,
+        [sessionId, actor.userId],
+      )) as { n: number }[];
+      if (ended[0].n === 0) throw notFound();
+      await this.audit.record(m, auditWho(actor), { action: 'auth.session_end', entityType: 'session', entityId: sessionId });
+      return { current: sessionId === actor.sessionId };
+    });
+  }
+
+  /** Ends every session of the caller, this one included. */
+  async logoutEverywhere(actor: Actor): Promise<void> {
+    await this.tx.run(actor, async (m) => {
+      await m.query('UPDATE session SET revoked_at = now() WHERE user_id = $1 AND revoked_at IS NULL', [actor.userId]);
+      await this.audit.record(m, auditWho(actor), { action: 'auth.logout_everywhere', entityType: 'user', entityId: actor.userId });
     });
   }
 

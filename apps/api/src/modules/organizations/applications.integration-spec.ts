@@ -57,6 +57,15 @@ describe('apply → approve → directory', () => {
     expect(audit[1].actor_user_id).toBe(admin.id);
   });
 
+  it('puts a new applicant in the region that covers its state', async () => {
+    const { rows } = await t.sql.query(`INSERT INTO region (name, states) VALUES ('Great Lakes Test', '{IL,WI}') RETURNING id`);
+    const res = await t.http().post('/api/public/applications').send({ ...application('Regional Placement Center'), state: 'WI' });
+    const stored = await t.sql.query('SELECT region_id FROM organization WHERE id = $1', [res.body.id]);
+    expect(stored.rows[0].region_id).toBe(rows[0].id);
+    const elsewhere = await t.http().post('/api/public/applications').send({ ...application('No Region Yet Center'), state: 'AK' });
+    expect((await t.sql.query('SELECT region_id FROM organization WHERE id = $1', [elsewhere.body.id])).rows[0].region_id).toBeNull();
+  });
+
   it('refuses a second decision with a clear message, and changes nothing', async () => {
     const { body } = await t.http().post('/api/public/applications').send(application('Decided Twice Collective'));
     const agent = await t.as(admin);

@@ -11,6 +11,7 @@ import { ApplicationDto, RejectDto } from './dto/organization.dto';
 import { OrganizationEntity } from './entities/organization.entity';
 import { ORGANIZATION_AUDITED, ORGANIZATION_LIST, OrganizationsService } from './organizations.service';
 import { slugify } from './slug';
+import { RegionsService } from '@api/modules/regions/regions.service';
 
 export interface ApplicationReceipt {
   id: string;
@@ -35,6 +36,7 @@ export class ApplicationsService {
     private readonly audit: AuditService,
     private readonly people: PeopleService,
     private readonly organizations: OrganizationsService,
+    private readonly regions: RegionsService,
   ) {}
 
   async submit(caller: PublicCaller, dto: ApplicationDto): Promise<ApplicationReceipt> {
@@ -61,6 +63,7 @@ export class ApplicationsService {
           description: dto.description ?? null,
           membershipStatus: 'applicant',
           appliedAt: new Date(),
+          regionId: await this.regions.regionForState(m, dto.state),
         }),
       );
       // The contact belongs to the new organization: write it under that organization's context.

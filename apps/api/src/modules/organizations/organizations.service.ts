@@ -20,6 +20,7 @@ import { RegionsService } from '@api/modules/regions/regions.service';
 import { CreateOrganizationDto, PROFILE_FIELDS, UpdateOrganizationDto } from './dto/organization.dto';
 import { OrganizationEntity } from './entities/organization.entity';
 import { slugify } from './slug';
+import { neutralizeFormula } from '@api/common/http/csv';
 
 /** Every field of an organization is about the organization, not a person: all may be audited. */
 export const ORGANIZATION_AUDITED = [
@@ -157,6 +158,7 @@ export class OrganizationsService {
       const org = await m.save(
         m.create(OrganizationEntity, {
           ...sentFields(dto, UPDATABLE),
+          regionId: dto.regionId === undefined ? await this.regions.regionForState(m, dto.state) : dto.regionId,
           focusAreas: dto.focusAreas ?? [],
           languages: dto.languages ?? [],
           slug: slugify(dto.name),
@@ -259,10 +261,4 @@ export class OrganizationsService {
     });
     csv.end();
   }
-}
-
-/** A cell starting with =, +, - or @ would run as a formula in a spreadsheet; prefix it with '. */
-export function neutralizeFormula(value: unknown): unknown {
-  if (typeof value === 'string' && /^[=+\-@\t\r]/.test(value)) return `'${value}`;
-  return value;
 }

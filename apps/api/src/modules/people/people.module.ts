@@ -1,14 +1,14 @@
 import { Module } from '@nestjs/common';
-import { FieldCrypto } from '@api/common/crypto/field-crypto';
-import { APP_CONFIG } from '@api/config/config.module';
-import type { AppConfig } from '@api/config/config';
-import { FIELD_CRYPTO, PeopleService } from './people.service';
+import { AuditModule } from '@api/modules/audit/audit.module';
+import { AuthModule } from '@api/modules/auth/auth.module';
+import { PeopleController, PeopleCountsController } from './people.controller';
+import { PeopleCountsService } from './people-counts.service';
+import { PeopleService } from './people.service';
 
 @Module({
-  providers: [
-    PeopleService,
-    { provide: FIELD_CRYPTO, inject: [APP_CONFIG], useFactory: (config: AppConfig) => new FieldCrypto(config.encryptionKey) },
-  ],
+  imports: [AuditModule, AuthModule],
+  controllers: [PeopleController, PeopleCountsController],
+  providers: [PeopleService, PeopleCountsService],
   exports: [PeopleService],
 })
 export class PeopleModule {}

@@ -142,6 +142,12 @@ export class RegionsService {
     return before;
   }
 
+  /** The region that covers a state (the first by name when regions overlap), for new organizations. */
+  async regionForState(m: EntityManager, state: string): Promise<string | null> {
+    const [row] = (await m.query('SELECT id FROM region WHERE $1 = ANY(states) ORDER BY name LIMIT 1', [state])) as { id: string }[];
+    return row?.id ?? null;
+  }
+
   /** For other modules: does this region exist? */
   async exists(m: EntityManager, id: string): Promise<boolean> {
     return (await m.countBy(RegionEntity, { id })) > 0;

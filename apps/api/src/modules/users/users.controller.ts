@@ -1,6 +1,6 @@
-import { Body, Controller, Get, Param, Post, Put, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import type { UserDto } from '@unidos/contracts';
+import type { EndedSessionsDto, UserDto } from '@unidos/contracts';
 import type { Actor } from '@api/common/auth/actor';
 import { CurrentActor, Roles } from '@api/common/auth/decorators';
 import { UuidPipe } from '@api/common/http/uuid.pipe';
@@ -32,5 +32,18 @@ export class UsersController {
   @Put(':id')
   update(@CurrentActor() actor: Actor, @Param('id', UuidPipe) id: string, @Body() dto: UpdateUserDto): Promise<UserDto> {
     return this.users.update(actor, id, dto);
+  }
+
+  /** Signs the user out everywhere at once. */
+  @Post(':id/reset-totp')
+  @HttpCode(200)
+  resetTotp(@CurrentActor() actor: Actor, @Param('id', UuidPipe) id: string): Promise<EndedSessionsDto> {
+    return this.users.resetTotp(actor, id);
+  }
+
+  @Post(':id/end-sessions')
+  @HttpCode(200)
+  endSessions(@CurrentActor() actor: Actor, @Param('id', UuidPipe) id: string): Promise<EndedSessionsDto> {
+    return this.users.endSessions(actor, id);
   }
 }

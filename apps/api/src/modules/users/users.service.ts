@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import * as argon2 from 'argon2';
 import { DataSource, type EntityManager } from 'typeorm';
-import { ALLIANCE_ROLES, type UserDto } from '@unidos/contracts';
+import { ALLIANCE_ROLES, type EndedSessionsDto, type UserDto } from '@unidos/contracts';
 import type { Actor } from '@api/common/auth/actor';
 import { TenantTransaction } from '@api/common/database/tenant-transaction';
 import { lockVersioned, sentFields } from '@api/common/database/versioned';
@@ -39,6 +39,10 @@ export const USER_LIST: ListSpec = {
   idColumn: 'u.id',
 };
 
+/** Two-factor sign-in is on: the user proved their authenticator works, and the secret is stored. */
+export const hasTotp = (u: Pick<UserEntity, 'totpEnabledAt' | 'totpSecret'>): boolean =>
+  u.totpEnabledAt !== null && u.totpSecret !== null;
+
 export function toUserDto(u: UserEntity): UserDto {
   return {
     id: u.id,
@@ -49,6 +53,7 @@ export function toUserDto(u: UserEntity): UserDto {
     status: u.status,
     preferredLanguage: u.preferredLanguage,
     lastLoginAt: u.lastLoginAt?.toISOString() ?? null,
+    totpEnabled: hasTotp(u),
     version: u.version,
     createdAt: u.createdAt.toISOString(),
     updatedAt: u.updatedAt.toISOString(),
@@ -141,6 +146,46 @@ export class UsersService {
         after: auditable(next, AUDITED),
       });
       return toUserDto(await m.findOneByOrFail(UserEntity, { id }));
+    });
+  }
+
+  /** An admin ends every session of a user (a lost phone, a shared computer): they must sign in again. */
+  /**
+   * For a user who lost their authenticator: turns two-factor sign-in off and ends their sessions,
+   * so they sign in with their password and set it up again. Alliance admins only; audited.
+   */
+  async resetTotp(actor: Actor, id: string): Promise<EndedSessionsDto> {
+    if (id === actor.userId) throw new DomainError(422, 'error.cannotResetOwnTotp');
+    return this.tx.run(actor, async (m) => {
+      const user = await m.findOne(UserEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
+      if (!user) throw notFound();
+      await m.update(UserEntity, { id }, { totpSecret: null, totpEnabledAt: null, totpLastStep: null, version: user.version });
+      const [{ n }] = (await m.query(
+        `WITH ended AS (UPDATE session SET revoked_at = now() WHERE user_id = $1 AND revoked_at IS NULL RETURNING id)
+         SELECT count(*)::int AS n FROM ended`,
+        [id],
+      )) as { n: number }[];
+      await this.audit.record(m, auditWho(actor), {
+        action: 'user.reset_totp',
+        entityType: 'user',
+        entityId: id,
+        changedFields: ['totpSecret', 'totpEnabledAt'],
+      });
+      return { ended: n };
+    });
+  }
+
+  async endSessions(actor: Actor, id: string): Promise<EndedSessionsDto> {
+    return this.tx.run(actor, async (m) => {
+      const user = await m.findOneBy(UserEntity, { id });
+      if (!user) throw notFound();
+      const [{ n }] = (await m.query(
+        `WITH ended AS (UPDATE session SET revoked_at = now() WHERE user_id = $1 AND revoked_at IS NULL RETURNING id)
+         SELECT count(*)::int AS n FROM ended`,
+        [id],
+      )) as { n: number }[];
+      await this.audit.record(m, auditWho(actor), { action: 'user.end_sessions', entityType: 'user', entityId: id });
+      return { ended: n };
     });
   }
 

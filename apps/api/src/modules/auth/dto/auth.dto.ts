@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
+import { IsIn, IsNotEmpty, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
 import { Transform } from 'class-transformer';
 import { LOCALES, type Locale } from '@unidos/contracts';
 
@@ -9,6 +9,31 @@ export class LoginDto {
 
   @ApiProperty() @IsString() @MinLength(1) @MaxLength(200)
   password!: string;
+
+  @ApiPropertyOptional({ description: 'The 6-digit code of the authenticator app, when two-factor sign-in is on' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(20)
+  totp?: string;
+}
+
+export class EnableTotpDto {
+  @ApiProperty({ description: 'A current 6-digit code from the authenticator app just set up' })
+  @IsNotEmpty()
+  @IsString()
+  @MaxLength(20)
+  code!: string;
+}
+
+export class DisableTotpDto {
+  @ApiProperty() @IsNotEmpty() @IsString() @MaxLength(200)
+  password!: string;
+
+  @ApiProperty({ description: 'A current 6-digit code from the authenticator app' })
+  @IsNotEmpty()
+  @IsString()
+  @MaxLength(20)
+  code!: string;
 }
 
 export class ChangePasswordDto {

@@ -12,6 +12,7 @@ import {
   MinLength,
 } from 'class-validator';
 import { LOCALES, type Locale, USER_ROLES, USER_STATUSES, type UserRole, type UserStatus } from '@unidos/contracts';
+import { NoControlChars } from '@api/common/http/transforms';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 const lower = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim().toLowerCase() : value);
@@ -20,7 +21,7 @@ export class CreateUserDto {
   @ApiProperty() @Transform(lower) @IsEmail() @MaxLength(254)
   email!: string;
 
-  @ApiProperty() @Transform(trim) @IsString() @MinLength(1) @MaxLength(120)
+  @ApiProperty() @Transform(trim) @IsString() @MinLength(1) @MaxLength(120) @NoControlChars()
   displayName!: string;
 
   @ApiProperty({ enum: USER_ROLES }) @IsIn(USER_ROLES)
@@ -43,7 +44,7 @@ export class UpdateUserDto {
   @ApiPropertyOptional() @IsOptional() @Transform(lower) @IsEmail() @MaxLength(254)
   email?: string;
 
-  @ApiPropertyOptional() @IsOptional() @Transform(trim) @IsString() @MinLength(1) @MaxLength(120)
+  @ApiPropertyOptional() @IsOptional() @Transform(trim) @IsString() @MinLength(1) @MaxLength(120) @NoControlChars()
   displayName?: string;
 
   @ApiPropertyOptional({ enum: USER_ROLES }) @IsOptional() @IsIn(USER_ROLES)

@@ -65,6 +65,18 @@ export class UserEntity {
   @Column({ type: 'timestamptz', nullable: true })
   passwordChangedAt!: Date | null;
 
+  /** The TOTP secret, encrypted like people's contacts; null until two-factor sign-in is set up. */
+  @Column({ type: 'bytea', nullable: true })
+  totpSecret!: Buffer | null;
+
+  /** When the user proved the authenticator works; two-factor sign-in is on from then. */
+  @Column({ type: 'timestamptz', nullable: true })
+  totpEnabledAt!: Date | null;
+
+  /** The last time step a code was accepted for: a code is good once (no replay). */
+  @Column({ type: 'bigint', nullable: true })
+  totpLastStep!: string | null;
+
   @VersionColumn({ default: 1 })
   version!: number;
 

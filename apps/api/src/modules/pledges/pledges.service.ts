@@ -1,0 +1,499 @@
+import { Injectable } from '@nestjs/common';
+import type { Response } from 'express';
+import type { EntityManager, SelectQueryBuilder } from 'typeorm';
+import type { CampaignProgressDto, PledgeDto, PledgeReportDto } from '@unidos/contracts';
+import { type Actor, isAllianceRole } from '@api/common/auth/actor';
+import { TenantTransaction } from '@api/common/database/tenant-transaction';
+import { lockVersioned, sentFields } from '@api/common/database/versioned';
+import { DomainError, fieldError, notFound } from '@api/common/errors/domain-error';
+import { streamCsv } from '@api/common/http/csv';
+import {
+  applyFilters,
+  applySort,
+  type ListQuery,
+  type ListSpec,
+  type Page,
+  parseListQuery,
+  type RawListQuery,
+} from '@api/common/list/list-query';
+import { AuditService, auditWho } from '@api/modules/audit/audit.service';
+import { CampaignsService } from '@api/modules/campaigns/campaigns.service';
+import type { CampaignEntity } from '@api/modules/campaigns/entities/campaign.entity';
+import { CreatePledgeDto, CreatePledgeReportDto, UpdatePledgeDto } from './dto/pledge.dto';
+import { PledgeReportEntity } from './entities/pledge-report.entity';
+import { PledgeEntity } from './entities/pledge.entity';
+
+const OVERDUE = `(p.status = 'open' AND p.due_on < CURRENT_DATE)`;
+
+export const PLEDGE_LIST: ListSpec = {
+  resource: 'pledges',
+  sortable: {
+    dueOn: 'p.due_on',
+    createdAt: 'p.created_at',
+    quantity: 'p.quantity',
+    reported: 'p.reported',
+    metric: 'p.metric',
+    status: 'p.status',
+    organizationName: 'o.name',
+  },
+  filters: {
+    campaignId: { kind: 'eq', column: 'p.campaign_id', type: 'uuid' },
+    organizationId: { kind: 'eq', column: 'p.organization_id', type: 'uuid' },
+    demandId: { kind: 'eq', column: 'p.demand_id', type: 'uuid' },
+    metric: { kind: 'eq', column: 'p.metric' },
+    status: { kind: 'eq', column: 'p.status' },
+    regionId: { kind: 'eq', column: 'o.region_id', type: 'uuid' },
+    q: { kind: 'search', columns: ['o.name'] },
+    dueFrom: { kind: 'gte', column: 'p.due_on', type: 'date' },
+    dueTo: { kind: 'lte', column: 'p.due_on', type: 'date' },
+    overdue: { kind: 'custom' },
+  },
+  defaultSort: ['dueOn', 'ASC'],
+  tiebreaker: 'p.id',
+  idColumn: 'p.id',
+};
+
+export const REPORT_LIST: ListSpec = {
+  resource: 'pledge-reports',
+  sortable: { reportedOn: 'r.reported_on', createdAt: 'r.created_at', quantity: 'r.quantity' },
+  filters: {
+    pledgeId: { kind: 'eq', column: 'r.pledge_id', type: 'uuid' },
+    campaignId: { kind: 'eq', column: 'p.campaign_id', type: 'uuid' },
+    organizationId: { kind: 'eq', column: 'p.organization_id', type: 'uuid' },
+    eventId: { kind: 'eq', column: 'r.event_id', type: 'uuid' },
+    from: { kind: 'gte', column: 'r.reported_on', type: 'date' },
+    to: { kind: 'lte', column: 'r.reported_on', type: 'date' },
+  },
+  defaultSort: ['reportedOn', 'DESC'],
+  tiebreaker: 'r.id',
+  idColumn: 'r.id',
+};
+
+type PledgeRow = PledgeEntity & { organizationName: string; overdue: boolean };
+
+export function toPledgeDto(p: PledgeRow): PledgeDto {
+  const quantity = Number(p.quantity);
+  const reported = Number(p.reported);
+  return {
+    id: p.id,
+    campaignId: p.campaignId,
+    organizationId: p.organizationId,
+    organizationName: p.organizationName,
+    demandId: p.demandId,
+    metric: p.metric,
+    quantity,
+    reported,
+    percent: quantity > 0 ? Math.round((reported / quantity) * 1000) / 10 : 0,
+    dueOn: p.dueOn,
+    note: p.note,
+    status: p.status,
+    overdue: p.overdue,
+    version: p.version,
+    createdAt: p.createdAt.toISOString(),
+    updatedAt: p.updatedAt.toISOString(),
+  };
+}
+
+type ReportRow = PledgeReportEntity & { campaignId: string; organizationId: string };
+
+const toReportDto = (r: ReportRow): PledgeReportDto => ({
+  id: r.id,
+  pledgeId: r.pledgeId,
+  campaignId: r.campaignId,
+  organizationId: r.organizationId,
+  quantity: Number(r.quantity),
+  reportedOn: r.reportedOn,
+  reportedBy: r.reportedBy,
+  eventId: r.eventId,
+  note: r.note,
+  createdAt: r.createdAt.toISOString(),
+});
+
+const today = () => new Date().toISOString().slice(0, 10);
+const shiftYears = (years: number) => {
+  const d = new Date();
+  d.setUTCFullYear(d.getUTCFullYear() + years);
+  return d.toISOString().slice(0, 10);
+};
+
+/** A whole number except for dollars, which allow cents. */
+function checkQuantity(metric: string, quantity: number, field = 'quantity'): void {
+  if (metric !== 'dollars' && !Number.isInteger(quantity)) throw fieldError(field, 'error.wholeNumber');
+}
+
+/**
+ * Pledges organizations make and their append-only fulfilment reports. Pledges, reports and
+ * progress are coalition-visible; only an organization's coordinators (or alliance roles) write
+ * them, for that organization. Sums are kept by the database, never read-modify-write in Node.
+ */
+@Injectable()
+export class PledgesService {
+  constructor(
+    private readonly tx: TenantTransaction,
+    private readonly audit: AuditService,
+    private readonly campaigns: CampaignsService,
+  ) {}
+
+  private pledges(m: EntityManager, actor: Actor): SelectQueryBuilder<PledgeEntity> {
+    const qb = m
+      .getRepository(PledgeEntity)
+      .createQueryBuilder('p')
+      .innerJoin('organization', 'o', 'o.id = p.organization_id')
+      .innerJoin('campaign', 'c', 'c.id = p.campaign_id')
+      .addSelect('o.name', 'organization_name')
+      .addSelect(OVERDUE, 'overdue');
+    if (!isAllianceRole(actor)) qb.where(`c.status <> 'draft'`);
+    return qb;
+  }
+
+  private async pledgeRows(qb: SelectQueryBuilder<PledgeEntity>): Promise<PledgeRow[]> {
+    const { entities, raw } = await qb.getRawAndEntities<{ organization_name: string; overdue: boolean }>();
+    return entities.map((e, i) => ({ ...e, organizationName: raw[i].organization_name, overdue: raw[i].overdue }));
+  }
+
+  private applyPledgeFilters(qb: SelectQueryBuilder<PledgeEntity>, query: ListQuery): void {
+    applyFilters(qb, query, PLEDGE_LIST);
+    const overdue = query.filter.overdue;
+    if (overdue === true) qb.andWhere(OVERDUE);
+    else if (overdue === false) qb.andWhere(`NOT ${OVERDUE}`);
+    else if (overdue !== undefined && overdue !== null && overdue !== '') throw fieldError('filter', 'query.badFilterValue', { field: 'overdue' });
+  }
+
+  async list(actor: Actor, raw: RawListQuery): Promise<Page<PledgeDto>> {
+    const query = parseListQuery(raw, PLEDGE_LIST);
+    return this.tx.run(actor, async (m) => {
+      const qb = this.pledges(m, actor);
+      this.applyPledgeFilters(qb, query);
+      const total = await qb.clone().getCount();
+      applySort(qb, query, PLEDGE_LIST);
+      const rows = await this.pledgeRows(qb.offset(query.offset).limit(query.limit));
+      return { resource: PLEDGE_LIST.resource, rows: rows.map(toPledgeDto), offset: query.offset, total };
+    });
+  }
+
+  async findOne(actor: Actor, id: string): Promise<PledgeDto> {
+    return this.tx.run(actor, (m) => this.findIn(m, actor, id));
+  }
+
+  private async findIn(m: EntityManager, actor: Actor, id: string): Promise<PledgeDto> {
+    const [row] = await this.pledgeRows(this.pledges(m, actor).andWhere('p.id = :id', { id }));
+    if (!row) throw notFound();
+    return toPledgeDto(row);
+  }
+
+  async exportCsv(actor: Actor, raw: RawListQuery, res: Response): Promise<void> {
+    const query = parseListQuery({ filter: raw.filter, sort: raw.sort }, PLEDGE_LIST);
+    await this.tx.run(actor, (m) =>
+      streamCsv<PledgeDto>(
+        res,
+        'pledges.csv',
+        ['id', 'campaignId', 'organizationId', 'organizationName', 'metric', 'quantity', 'reported', 'percent', 'dueOn', 'status', 'overdue', 'note'],
+        async (offset, limit) => {
+          const qb = this.pledges(m, actor);
+          this.applyPledgeFilters(qb, query);
+          applySort(qb, query, PLEDGE_LIST);
+          return (await this.pledgeRows(qb.offset(offset).limit(limit))).map(toPledgeDto);
+        },
+      ),
+    );
+  }
+
+  /** Which organization the caller writes for: their own, or (alliance roles) the one named. */
+  private writerOrganization(actor: Actor, requested: string | undefined): string {
+    if (isAllianceRole(actor)) {
+      if (!requested) throw fieldError('organizationId', 'error.organizationRequired');
+      return requested;
+    }
+    if (actor.role !== 'org_coordinator' || !actor.organizationId) throw new DomainError(403, 'error.forbidden');
+    if (requested && requested !== actor.organizationId) throw notFound();
+    return actor.organizationId;
+  }
+
+  private checkDueOn(dueOn: string | null | undefined): void {
+    if (!dueOn) return;
+    const min = shiftYears(-1);
+    const max = shiftYears(5);
+    if (dueOn < min || dueOn > max) throw fieldError('dueOn', 'error.dueOnOutOfRange', { min, max });
+  }
+
+  /** Checks a new pledge against its campaign: active, metric among its goals (or other), demand of it. */
+  private async checkAgainstCampaign(m: EntityManager, actor: Actor, campaignId: string, metric: string, demandId: string | null | undefined): Promise<CampaignEntity> {
+    const campaign = await this.campaigns.visibleCampaign(m, actor, campaignId).catch(() => {
+      throw fieldError('campaignId', 'error.unknownCampaign');
+    });
+    if (campaign.status !== 'active') throw new DomainError(422, 'error.campaignNotActive', { status: campaign.status }, 'campaignId');
+    if (metric !== 'other') {
+      const goals = await this.campaigns.goalsOf(m, campaignId);
+      if (!goals.some((g) => g.metric === metric)) throw fieldError('metric', 'error.metricNotInGoals', { metrics: [...goals.map((g) => g.metric), 'other'].join(', ') });
+    }
+    if (demandId) {
+      const [row] = (await m.query('SELECT 1 FROM demand WHERE id = $1 AND campaign_id = $2', [demandId, campaignId])) as unknown[];
+      if (!row) throw fieldError('demandId', 'error.unknownDemand');
+    }
+    return campaign;
+  }
+
+  private async checkMember(m: EntityManager, organizationId: string): Promise<void> {
+    const [org] = (await m.query('SELECT membership_status FROM organization WHERE id = $1', [organizationId])) as { membership_status: string }[];
+    if (!org) throw fieldError('organizationId', 'error.unknownOrganization');
+    if (org.membership_status !== 'active') throw fieldError('organizationId', 'error.notAMember');
+  }
+
+  async create(actor: Actor, dto: CreatePledgeDto): Promise<PledgeDto> {
+    const organizationId = this.writerOrganization(actor, dto.organizationId);
+    checkQuantity(dto.metric, dto.quantity);
+    this.checkDueOn(dto.dueOn);
+    return this.tx.run(actor, async (m) => {
+      await this.checkAgainstCampaign(m, actor, dto.campaignId, dto.metric, dto.demandId);
+      await this.checkMember(m, organizationId);
+      const pledge = await this.insertPledge(m, actor, {
+        campaignId: dto.campaignId,
+        organizationId,
+        demandId: dto.demandId ?? null,
+        metric: dto.metric,
+        quantity: dto.quantity,
+        dueOn: dto.dueOn ?? null,
+        note: dto.note ?? null,
+      });
+      return this.findIn(m, actor, pledge.id);
+    });
+  }
+
+  /** An accepted public offer becomes a pledge, checked like any other, in the reviewer's transaction. */
+  async createFromOffer(
+    m: EntityManager,
+    actor: Actor,
+    fields: { campaignId: string; organizationId: string; metric: PledgeEntity['metric']; quantity: number; dueOn: string | null; note: string | null },
+  ): Promise<PledgeEntity> {
+    this.checkDueOn(fields.dueOn);
+    await this.checkAgainstCampaign(m, actor, fields.campaignId, fields.metric, null);
+    await this.checkMember(m, fields.organizationId);
+    return this.insertPledge(m, actor, { ...fields, demandId: null }, 'pledge.create_from_offer');
+  }
+
+  /** Inserts a pledge and its audit row (also used when a public offer is accepted). */
+  async insertPledge(
+    m: EntityManager,
+    actor: Actor,
+    fields: Pick<PledgeEntity, 'campaignId' | 'organizationId' | 'demandId' | 'metric' | 'dueOn' | 'note'> & { quantity: number },
+    action = 'pledge.create',
+  ): Promise<PledgeEntity> {
+    const pledge = await m.save(m.create(PledgeEntity, { ...fields, quantity: String(fields.quantity), createdBy: actor.userId }));
+    await this.audit.record(m, auditWho(actor), {
+      action,
+      entityType: 'pledge',
+      entityId: pledge.id,
+      changedFields: ['campaignId', 'organizationId', 'demandId', 'metric', 'quantity', 'dueOn', 'note'],
+      after: { campaignId: pledge.campaignId, organizationId: pledge.organizationId, demandId: pledge.demandId, metric: pledge.metric, quantity: fields.quantity, dueOn: pledge.dueOn },
+    });
+    return pledge;
+  }
+
+  async update(actor: Actor, id: string, dto: UpdatePledgeDto): Promise<PledgeDto> {
+    return this.tx.run(actor, async (m) => {
+      const visible = await this.findIn(m, actor, id);
+      this.writerOrganization(actor, visible.organizationId);
+      const pledge = await lockVersioned(m, PledgeEntity, id, dto.version);
+      const patch = sentFields(dto, ['quantity', 'dueOn', 'demandId', 'note', 'status'] as const);
+      if (patch.quantity !== undefined) checkQuantity(pledge.metric, patch.quantity);
+      if (patch.dueOn !== undefined) this.checkDueOn(patch.dueOn);
+      if (patch.demandId) {
+        const [row] = (await m.query('SELECT 1 FROM demand WHERE id = $1 AND campaign_id = $2', [patch.demandId, pledge.campaignId])) as unknown[];
+        if (!row) throw fieldError('demandId', 'error.unknownDemand');
+      }
+      const quantity = patch.quantity ?? Number(pledge.quantity);
+      const cancelled = (patch.status ?? (pledge.status === 'cancelled' ? 'cancelled' : 'open')) === 'cancelled';
+      const status = cancelled ? 'cancelled' : Number(pledge.reported) >= quantity ? 'fulfilled' : 'open';
+      const before: Record<string, unknown> = { quantity: Number(pledge.quantity), dueOn: pledge.dueOn, demandId: pledge.demandId, status: pledge.status };
+      const after: Record<string, unknown> = { quantity, dueOn: patch.dueOn === undefined ? pledge.dueOn : patch.dueOn, demandId: patch.demandId === undefined ? pledge.demandId : patch.demandId, status };
+      const changed = Object.keys(after).filter((k) => JSON.stringify(before[k]) !== JSON.stringify(after[k]));
+      if (patch.note !== undefined && patch.note !== pledge.note) changed.push('note');
+      if (changed.length === 0) return visible;
+      await m.update(
+        PledgeEntity,
+        { id },
+        { quantity: String(quantity), dueOn: after.dueOn as string | null, demandId: after.demandId as string | null, status, note: patch.note === undefined ? pledge.note : patch.note },
+      );
+      await this.audit.record(m, auditWho(actor), {
+        action: status === 'cancelled' && pledge.status !== 'cancelled' ? 'pledge.cancel' : 'pledge.update',
+        entityType: 'pledge',
+        entityId: id,
+        changedFields: changed,
+        before,
+        after,
+      });
+      return this.findIn(m, actor, id);
+    });
+  }
+
+  // Reports ---------------------------------------------------------------------------------
+
+  private reports(m: EntityManager, actor: Actor) {
+    const qb = m
+      .getRepository(PledgeReportEntity)
+      .createQueryBuilder('r')
+      .innerJoin(PledgeEntity, 'p', 'p.id = r.pledge_id')
+      .innerJoin('campaign', 'c', 'c.id = p.campaign_id')
+      .addSelect(['p.campaign_id AS campaign_id', 'p.organization_id AS organization_id']);
+    if (!isAllianceRole(actor)) qb.where(`c.status <> 'draft'`);
+    return qb;
+  }
+
+  private async reportRows(qb: ReturnType<PledgesService['reports']>): Promise<ReportRow[]> {
+    const { entities, raw } = await qb.getRawAndEntities<{ campaign_id: string; organization_id: string }>();
+    return entities.map((e, i) => ({ ...e, campaignId: raw[i].campaign_id, organizationId: raw[i].organization_id }));
+  }
+
+  async listReports(actor: Actor, raw: RawListQuery): Promise<Page<PledgeReportDto>> {
+    const query = parseListQuery(raw, REPORT_LIST);
+    return this.tx.run(actor, async (m) => {
+      const qb = this.reports(m, actor);
+      applyFilters(qb, query, REPORT_LIST);
+      const total = await qb.clone().getCount();
+      applySort(qb, query, REPORT_LIST);
+      const rows = await this.reportRows(qb.offset(query.offset).limit(query.limit));
+      return { resource: REPORT_LIST.resource, rows: rows.map(toReportDto), offset: query.offset, total };
+    });
+  }
+
+  async findReport(actor: Actor, id: string): Promise<PledgeReportDto> {
+    return this.tx.run(actor, async (m) => {
+      const [row] = await this.reportRows(this.reports(m, actor).andWhere('r.id = :id', { id }));
+      if (!row) throw notFound();
+      return toReportDto(row);
+    });
+  }
+
+  async exportReportsCsv(actor: Actor, raw: RawListQuery, res: Response): Promise<void> {
+    const query = parseListQuery({ filter: raw.filter, sort: raw.sort }, REPORT_LIST);
+    await this.tx.run(actor, (m) =>
+      streamCsv<PledgeReportDto>(
+        res,
+        'pledge-reports.csv',
+        ['id', 'pledgeId', 'campaignId', 'organizationId', 'quantity', 'reportedOn', 'eventId', 'note', 'createdAt'],
+        async (offset, limit) => {
+          const qb = this.reports(m, actor);
+          applyFilters(qb, query, REPORT_LIST);
+          applySort(qb, query, REPORT_LIST);
+          return (await this.reportRows(qb.offset(offset).limit(limit))).map(toReportDto);
+        },
+      ),
+    );
+  }
+
+  /**
+   * Appends a report and adds it to the pledge's total in the same transaction, in one UPDATE
+   * (so concurrent reports are exact). A negative correction needs a note and never takes the
+   * total below zero. Reaching the quantity fulfils the pledge; a correction below reopens it.
+   */
+  async report(actor: Actor, dto: CreatePledgeReportDto): Promise<PledgeReportDto> {
+    const reportedOn = dto.reportedOn ?? today();
+    if (reportedOn > today()) throw fieldError('reportedOn', 'error.reportInFuture');
+    if (reportedOn < shiftYears(-2)) throw fieldError('reportedOn', 'error.reportTooOld');
+    if (dto.quantity < 0 && !dto.note) throw fieldError('note', 'error.correctionNeedsNote');
+    return this.tx.run(actor, async (m) => {
+      const pledge = await this.findIn(m, actor, dto.pledgeId).catch(() => {
+        throw notFound();
+      });
+      this.writerOrganization(actor, pledge.organizationId);
+      checkQuantity(pledge.metric, dto.quantity);
+      if (pledge.status === 'cancelled') throw fieldError('pledgeId', 'error.pledgeCancelled');
+      const updated = (await m.query(
+        `UPDATE pledge
+            SET reported = reported + $2,
+                status = CASE WHEN reported + $2 >= quantity THEN 'fulfilled' ELSE 'open' END,
+                updated_at = now()
+          WHERE id = $1 AND status <> 'cancelled' AND reported + $2 >= 0
+        RETURNING reported`,
+        [dto.pledgeId, dto.quantity],
+      )) as [unknown[], number];
+      if (updated[1] === 0) throw fieldError('quantity', 'error.reportBelowZero');
+      const report = await m.save(
+        m.create(PledgeReportEntity, {
+          pledgeId: dto.pledgeId,
+          quantity: String(dto.quantity),
+          reportedOn,
+          reportedBy: actor.userId,
+          eventId: dto.eventId ?? null,
+          note: dto.note ?? null,
+        }),
+      );
+      await this.audit.record(m, auditWho(actor), {
+        action: dto.quantity < 0 ? 'pledge_report.correct' : 'pledge_report.create',
+        entityType: 'pledge_report',
+        entityId: report.id,
+        changedFields: ['pledgeId', 'quantity', 'reportedOn'],
+        after: { pledgeId: dto.pledgeId, quantity: dto.quantity, reportedOn },
+      });
+      return toReportDto({ ...report, campaignId: pledge.campaignId, organizationId: pledge.organizationId });
+    });
+  }
+
+  // Progress --------------------------------------------------------------------------------
+
+  /** A campaign's progress: per goal, per organization, per region, and its overdue pledges. */
+  async progress(actor: Actor, campaignId: string): Promise<CampaignProgressDto> {
+    return this.tx.run(actor, async (m) => {
+      await this.campaigns.visibleCampaign(m, actor, campaignId);
+      const goals = (await m.query(
+        `SELECT COALESCE(g.metric, t.metric) AS metric, g.target, COALESCE(t.pledged, 0) AS pledged,
+                COALESCE(t.reported, 0) AS reported, COALESCE(t.n, 0)::int AS pledges
+           FROM (SELECT metric, target FROM campaign_goal WHERE campaign_id = $1) g
+           FULL JOIN (SELECT metric, sum(quantity) AS pledged, sum(reported) AS reported, count(*) AS n
+                        FROM pledge WHERE campaign_id = $1 AND status <> 'cancelled' GROUP BY metric) t
+             ON t.metric = g.metric
+          ORDER BY (g.target IS NULL), 1`,
+        [campaignId],
+      )) as { metric: string; target: string | null; pledged: string; reported: string; pledges: number }[];
+      const organizations = (await m.query(
+        `SELECT p.organization_id, o.name, o.region_id, p.metric, sum(p.quantity) AS pledged, sum(p.reported) AS reported
+           FROM pledge p JOIN organization o ON o.id = p.organization_id
+          WHERE p.campaign_id = $1 AND p.status <> 'cancelled'
+          GROUP BY p.organization_id, o.name, o.region_id, p.metric
+          ORDER BY sum(p.reported) DESC, o.name`,
+        [campaignId],
+      )) as { organization_id: string; name: string; region_id: string | null; metric: string; pledged: string; reported: string }[];
+      const regions = (await m.query(
+        `SELECT o.region_id, r.name, p.metric, sum(p.quantity) AS pledged, sum(p.reported) AS reported,
+                count(DISTINCT p.organization_id)::int AS organizations
+           FROM pledge p JOIN organization o ON o.id = p.organization_id LEFT JOIN region r ON r.id = o.region_id
+          WHERE p.campaign_id = $1 AND p.status <> 'cancelled'
+          GROUP BY o.region_id, r.name, p.metric
+          ORDER BY r.name NULLS LAST, p.metric`,
+        [campaignId],
+      )) as { region_id: string | null; name: string | null; metric: string; pledged: string; reported: string; organizations: number }[];
+      const overdue = await this.pledgeRows(
+        this.pledges(m, actor).andWhere('p.campaign_id = :campaignId', { campaignId }).andWhere(OVERDUE).orderBy('p.due_on', 'ASC').addOrderBy('p.id').limit(100),
+      );
+      const pct = (reported: number, pledged: number) => (pledged > 0 ? Math.round((reported / pledged) * 1000) / 10 : 0);
+      return {
+        campaignId,
+        goals: goals.map((g) => ({
+          metric: g.metric as PledgeDto['metric'],
+          target: g.target === null ? null : Number(g.target),
+          pledged: Number(g.pledged),
+          reported: Number(g.reported),
+          pledges: g.pledges,
+        })),
+        organizations: organizations.map((o) => ({
+          organizationId: o.organization_id,
+          organizationName: o.name,
+          regionId: o.region_id,
+          metric: o.metric as PledgeDto['metric'],
+          pledged: Number(o.pledged),
+          reported: Number(o.reported),
+          percent: pct(Number(o.reported), Number(o.pledged)),
+        })),
+        regions: regions.map((r) => ({
+          regionId: r.region_id,
+          regionName: r.name,
+          metric: r.metric as PledgeDto['metric'],
+          pledged: Number(r.pledged),
+          reported: Number(r.reported),
+          organizations: r.organizations,
+        })),
+        overdue: overdue.map(toPledgeDto),
+      };
+    });
+  }
+}
