@@ -1,6 +1,8 @@
 import { Admin, CustomRoutes, Resource } from 'react-admin';
 import { createBrowserRouter, Route, RouterProvider } from 'react-router-dom';
 import { AccountPage } from './pages/AccountPage';
+import { CommitPage } from './pages/commit/CommitPage';
+import { EmergencyPurgePage } from './pages/EmergencyPurgePage';
 import { JoinPage } from './pages/join/JoinPage';
 import { LoginPage } from './pages/LoginPage';
 import { Dashboard } from './dashboard/Dashboard';
@@ -11,7 +13,13 @@ import { i18nProvider } from './providers/i18nProvider';
 import { createStore } from './providers/store';
 import applications from './resources/applications';
 import auditEvents from './resources/audit-events';
+import campaigns from './resources/campaigns';
 import organizations from './resources/organizations';
+import people from './resources/people';
+import pledgeOffers from './resources/pledge-offers';
+import pledgeReports from './resources/pledge-reports';
+import pledges from './resources/pledges';
+import peopleCounts, { RegionCounts } from './resources/people-counts';
 import regions from './resources/regions';
 import users from './resources/users';
 import { theme } from './theme';
@@ -40,15 +48,25 @@ const UnidosAdmin = () => (
     disableTelemetry
   >
     <Resource name="organizations" {...organizations} />
+    <Resource name="people" {...people} />
+    <Resource name="people-counts" {...peopleCounts}>
+      <Route path="regions" element={<RegionCounts />} />
+    </Resource>
+    <Resource name="campaigns" {...campaigns} />
+    <Resource name="pledges" {...pledges} />
+    <Resource name="pledge-reports" {...pledgeReports} />
+    <Resource name="pledge-offers" {...pledgeOffers} />
     <Resource name="applications" {...applications} />
     <Resource name="regions" {...regions} />
     <Resource name="users" {...users} />
     <Resource name="audit-events" {...auditEvents} />
     <CustomRoutes>
       <Route path="/account" element={<AccountPage />} />
+      <Route path="/emergency-purge" element={<EmergencyPurgePage />} />
     </CustomRoutes>
     <CustomRoutes noLayout>
       <Route path="/join" element={<JoinPage />} />
+      <Route path="/commit/:slug" element={<CommitPage />} />
     </CustomRoutes>
   </Admin>
 );

@@ -8,6 +8,7 @@ import {
   type MembershipStatus,
   ORGANIZATION_KINDS,
   PERSON_ROLES,
+  PERSON_VISIBILITIES,
   US_STATES,
   USER_ROLES,
   USER_STATUSES,
@@ -28,6 +29,7 @@ export type EnumGroup =
   | 'role'
   | 'userStatus'
   | 'personRole'
+  | 'personVisibility'
   | 'locale'
   | 'language'
   | 'state';
@@ -44,6 +46,7 @@ export const DUES_TIER_CHOICES = choices('duesTier', DUES_TIERS);
 export const ROLE_CHOICES = choices('role', USER_ROLES);
 export const USER_STATUS_CHOICES = choices('userStatus', USER_STATUSES);
 export const PERSON_ROLE_CHOICES = choices('personRole', PERSON_ROLES);
+export const PERSON_VISIBILITY_CHOICES = choices('personVisibility', PERSON_VISIBILITIES);
 export const UI_LOCALE_CHOICES = choices('locale', LOCALES);
 export const LANGUAGE_CHOICES = choices('language', LANGUAGE_CODES);
 export const STATE_CHOICES = choices('state', US_STATES);
@@ -55,6 +58,12 @@ export const AUDIT_ACTIONS = [
   'auth.login_failed',
   'auth.login_refused',
   'auth.account_locked',
+  'auth.logout_everywhere',
+  'auth.session_end',
+  'auth.totp_setup',
+  'auth.totp_enabled',
+  'auth.totp_disabled',
+  'auth.totp_failed',
   'organization.apply',
   'organization.approve',
   'organization.reject',
@@ -68,7 +77,12 @@ export const AUDIT_ACTIONS = [
   'user.update_self',
   'user.disable',
   'user.password_change',
+  'user.end_sessions',
   'person.create',
+  'person.update',
+  'person.view',
+  'person.erase',
+  'person.export',
   'system.seed_demo',
 ] as const;
 export const AUDIT_ACTION_CHOICES: Choice[] = AUDIT_ACTIONS.map((id) => ({

@@ -18,3 +18,20 @@ export const atMost = (max: number) => (value: unknown) =>
   Array.isArray(value) && value.length > max
     ? { message: 'unidos.validation.at_most', args: { max } }
     : undefined;
+
+/** A phone number as the API accepts it: 7 to 25 of `+ digits spaces ( ) - .`, at least 7 digits. */
+export const phoneNumber = (value: unknown) =>
+  typeof value === 'string' &&
+  value.trim() !== '' &&
+  !(/^\+?[0-9 ()\-.]{7,25}$/.test(value.trim()) && /\d{7,}/.test(value.replace(/\D/g, '')))
+    ? 'unidos.validation.phone'
+    : undefined;
+
+/** The 6 digits of an authenticator app's code (spaces allowed, as some apps show "123 456"). */
+export const totpCode = (value: unknown) =>
+  typeof value === 'string' && value !== '' && !/^\d{6}$/.test(value.replace(/\s/g, ''))
+    ? 'unidos.validation.totp_code'
+    : undefined;
+
+/** What the API gets from a code field: the digits only. */
+export const cleanCode = (value: unknown) => (typeof value === 'string' ? value.replace(/\s/g, '') : '');

@@ -2,6 +2,8 @@ import { Alert, Box, Button, Card, CardActions, CardContent, Grid, Typography } 
 import BusinessIcon from '@mui/icons-material/Business';
 import HowToRegIcon from '@mui/icons-material/HowToReg';
 import { LinkBase, Title, useCanAccess, useGetIdentity, useTranslate } from 'react-admin';
+import { isAllianceRole } from '../providers/permissions';
+import { OwnPeopleCard, PeopleCountsCard } from './PeopleCard';
 
 /** A welcome card for now; the real dashboard (campaign progress, counts) comes in a later issue. */
 export const Dashboard = () => {
@@ -57,6 +59,11 @@ export const Dashboard = () => {
                 </Button>
               </CardActions>
             </Card>
+          </Grid>
+        ) : null}
+        {identity ? (
+          <Grid size={{ xs: 12, md: 6 }}>
+            {isAllianceRole(identity.role) ? <PeopleCountsCard /> : <OwnPeopleCard />}
           </Grid>
         ) : null}
       </Grid>

@@ -16,14 +16,22 @@ export const es: AppMessages = {
       none: 'Ninguno',
     },
     menu: {
+      public_contacts: 'Contactos públicos',
       account: 'Mi cuenta',
     },
     auth: {
+      totp_code: 'Código de autenticación',
+      totp_help: 'El código de 6 dígitos de su aplicación de autenticación',
+      totp_prompt:
+        'Esta cuenta usa verificación en dos pasos. Escriba el código de 6 dígitos que muestra ahora su aplicación de autenticación.',
       wrong_credentials: 'Correo electrónico o contraseña incorrectos',
       too_many_attempts: 'Demasiados intentos de inicio de sesión. Inténtelo más tarde.',
       sign_in_title: 'Iniciar sesión en Unidos',
     },
     validation: {
+      phone:
+        'Escriba un número de teléfono completo: al menos 7 dígitos, solo con dígitos, espacios y + ( ) - .',
+      totp_code: 'Escriba los 6 dígitos del código',
       website: 'Debe empezar con http:// o https://',
       at_least_one: 'Se necesita al menos una opción',
       at_most: 'Como máximo %{max} opciones',
@@ -34,6 +42,12 @@ export const es: AppMessages = {
       generic: 'Algo salió mal. Inténtelo de nuevo.',
     },
     dashboard: {
+      people: 'Personas de su organización',
+      people_total: '%{smart_count} persona |||| %{smart_count} personas',
+      people_error: 'No se pudieron cargar los conteos.',
+      open_people: 'Abrir la lista de personas',
+      people_counts_help:
+        'Cuántas personas registra cada organización miembro, por rol y por idioma. Solo números, nunca nombres.',
       welcome: 'Bienvenida/o, %{name}',
       intro:
         'Unidos reúne en un solo lugar el directorio de organizaciones miembro de la alianza y las solicitudes de membresía. Pronto llegarán las campañas, los compromisos y los eventos.',
@@ -55,6 +69,117 @@ export const es: AppMessages = {
       mismatch: 'Las dos contraseñas no coinciden',
       changed: 'Contraseña cambiada. Se cerraron sus otras sesiones.',
       submit: 'Cambiar la contraseña',
+    },
+    security: {
+      two_factor: 'Verificación en dos pasos',
+      status_on: 'Activada',
+      status_off: 'Desactivada',
+      off_help:
+        'Al iniciar sesión se pide además un código de 6 dígitos de una aplicación de autenticación en su teléfono; así una contraseña robada no basta.',
+      on_help:
+        'Para iniciar sesión se necesitan su contraseña y un código de su aplicación de autenticación.',
+      required_for_admins: 'Los administradores de la alianza deben usar la verificación en dos pasos.',
+      setup: 'Configurar la verificación en dos pasos',
+      scan: 'Escanee este código QR con su aplicación de autenticación (por ejemplo Aegis, FreeOTP, Google Authenticator o 1Password).',
+      qr_alt: 'Código QR que agrega Unidos a una aplicación de autenticación',
+      manual: 'O escriba esta clave en la aplicación:',
+      code: 'Código de autenticación',
+      code_help: 'El código de 6 dígitos que muestra ahora su aplicación de autenticación',
+      enable: 'Activar',
+      enabled: 'La verificación en dos pasos está activada.',
+      disable: 'Desactivar',
+      disable_help: 'Para desactivar la verificación en dos pasos, escriba su contraseña y un código actual.',
+      disabled: 'La verificación en dos pasos está desactivada.',
+      password: 'Contraseña',
+      enrollment_title: 'Configure la verificación en dos pasos para continuar',
+      enrollment_body:
+        'Los administradores de la alianza deben iniciar sesión con un código de una aplicación de autenticación. El resto de Unidos queda bloqueado para su cuenta hasta que active la verificación en dos pasos.',
+      sessions: 'Sesiones activas',
+      sessions_help: 'Dónde está abierta su cuenta ahora. Cierre cualquier sesión que no reconozca.',
+      sessions_locked: 'Sus sesiones aparecerán aquí cuando active la verificación en dos pasos.',
+      sessions_error: 'No se pudieron cargar sus sesiones.',
+      created: 'Inicio de sesión',
+      last_seen: 'Última actividad',
+      actions: 'Acciones',
+      this_device: 'Este dispositivo',
+      end: 'Cerrar',
+      end_label: 'Cerrar la sesión con última actividad %{when}',
+      end_this: 'Cerrar esta sesión (salir aquí)',
+      session_ended: 'Sesión cerrada.',
+      sign_out_everywhere: 'Cerrar sesión en todas partes',
+      sign_out_everywhere_title: '¿Cerrar sesión en todas partes?',
+      sign_out_everywhere_content:
+        'Se cierran todas las sesiones de su cuenta, también esta. Tendrá que volver a iniciar sesión en cada dispositivo.',
+      danger_zone: 'Zona de peligro',
+      purge_summary:
+        'Borrado de emergencia: elimina de una vez todos los datos privados de personas de su organización, para cuando estén en peligro.',
+    },
+    purge: {
+      title: 'Borrado de emergencia',
+      what_title: 'Esto elimina de una vez TODOS los datos privados de personas de su organización',
+      what: 'Se borra a cada persona que %{name} registra en Unidos: nombres, correos, teléfonos, preferencias de contacto y notas.',
+      kept: 'Se conservan los conteos (cuántas personas, por rol y por idioma) y el registro de auditoría. Ninguno contiene nombres ni datos de contacto.',
+      irreversible: 'No se puede deshacer. Nadie, ni siquiera la alianza, puede recuperar los datos.',
+      when: 'Úselo en una emergencia: una redada, un teléfono o una computadora incautados o perdidos, u otra amenaza para las personas de sus registros.',
+      confirm_name: 'Nombre de su organización',
+      confirm_name_help: 'Escríbalo exactamente: %{name}',
+      name_mismatch: 'Este no es el nombre de su organización',
+      submit: 'Borrar todos los datos de personas',
+      done_title: 'Datos borrados',
+      done: 'Se borraron los datos de %{smart_count} persona. Se conservan los conteos y el registro de auditoría. |||| Se borraron los datos de %{smart_count} personas. Se conservan los conteos y el registro de auditoría.',
+      to_dashboard: 'Ir al inicio',
+      totp_needed:
+        'Primero configure la verificación en dos pasos: el borrado de emergencia pide un código de su aplicación de autenticación.',
+      coordinators_only:
+        'Solo las personas coordinadoras de su organización pueden usar el borrado de emergencia.',
+      back: 'Volver a mi cuenta',
+    },
+    people: {
+      public_contacts: 'Contactos públicos',
+      person: 'Persona',
+      contact: 'Datos de contacto',
+      safety: 'Seguridad del contacto',
+      who_sees: 'Quién puede ver a esta persona',
+      name_help: 'Basta un nombre o un alias',
+      signal_only_help: 'Contactar a esta persona solo por Signal',
+      no_voicemail_help: 'Nunca dejar mensajes de voz',
+      coalition_warning:
+        'Toda la coalición verá el nombre, el rol, el idioma, el correo y el teléfono de esta persona. Elíjalo solo para alguien que aceptó ser contacto público de su organización.',
+      note_warning:
+        'Nunca escriba el estatus migratorio, documentos, país de nacimiento ni nada que pueda identificar a alguien ante las autoridades migratorias.',
+      email_lookup: 'Correo electrónico (exacto)',
+      phone_lookup: 'Teléfono (exacto)',
+      lookup_help: 'La dirección o el número completos',
+      export_csv: 'Exportar CSV',
+      export_tooltip:
+        'Cada exportación queda en el registro de auditoría. El archivo contiene datos personales: guárdelo en un lugar seguro y bórrelo al terminar.',
+      empty_title: 'Todavía no hay personas',
+      empty_body:
+        'Agregue a la primera persona con la que trabaja su organización. Basta un nombre o un alias.',
+      empty_body_viewer: 'Las personas coordinadoras de su organización agregan personas aquí.',
+      empty_public: 'Todavía no hay contactos públicos',
+      empty_public_body:
+        'Aquí aparecen los contactos públicos de las organizaciones. Todas las demás personas son privadas de su organización.',
+      add_first: 'Agregar a la primera persona',
+      erase: 'Borrar',
+      erase_title: '¿Borrar a %{name}?',
+      erase_content:
+        'Esto elimina los datos de esta persona en todo Unidos: nombre, datos de contacto, preferencias y nota. Los conteos y el registro de auditoría no guardan datos personales. No se puede deshacer.',
+      erased: 'Se borraron los datos de la persona.',
+      visibility_short: {
+        organization: 'Solo la organización',
+        coalition: 'Contacto público',
+      },
+    },
+    people_counts: {
+      by_organization: 'Por organización',
+      by_region: 'Por región',
+      view: 'Contar por',
+      no_names: 'Solo números: los nombres y los datos de contacto nunca salen de una organización.',
+      regions_title: 'Personas por región',
+      no_region: 'Sin región',
+      no_regions: 'Todavía no hay organizaciones miembro.',
+      regions_error: 'No se pudieron cargar los conteos por región.',
     },
     organizations: {
       export_csv: 'Exportar CSV',
@@ -104,6 +229,11 @@ export const es: AppMessages = {
       delete_in_use: 'Esta región todavía tiene organizaciones miembro; muévalas primero.',
     },
     users: {
+      end_sessions: 'Cerrar todas las sesiones',
+      end_sessions_title: '¿Cerrar todas las sesiones de %{name}?',
+      end_sessions_content:
+        'Se cierra su sesión en todos los dispositivos a la vez y tendrá que volver a iniciarla.',
+      sessions_ended: '%{smart_count} sesión cerrada |||| %{smart_count} sesiones cerradas',
       organization_help:
         'Obligatoria para los roles de organización; los roles de la alianza no pertenecen a ninguna organización.',
       password_help: 'Al menos 12 caracteres. Entréguesela a la persona por un canal seguro.',
@@ -116,6 +246,12 @@ export const es: AppMessages = {
       personal_note: 'Los datos personales nunca se escriben en el registro de auditoría.',
       actions: {
         auth: {
+          logout_everywhere: 'Cierre de sesión en todas partes',
+          session_end: 'Sesión cerrada',
+          totp_setup: 'Configuración de verificación en dos pasos iniciada',
+          totp_enabled: 'Verificación en dos pasos activada',
+          totp_disabled: 'Verificación en dos pasos desactivada',
+          totp_failed: 'Código de verificación incorrecto',
           login: 'Inicio de sesión',
           logout: 'Cierre de sesión',
           login_failed: 'Inicio de sesión fallido',
@@ -135,6 +271,7 @@ export const es: AppMessages = {
           delete: 'Región eliminada',
         },
         user: {
+          end_sessions: 'Sesiones cerradas por la administración',
           create: 'Usuario creado',
           update: 'Usuario actualizado',
           update_self: 'Perfil propio actualizado',
@@ -142,6 +279,10 @@ export const es: AppMessages = {
           password_change: 'Contraseña cambiada',
         },
         person: {
+          update: 'Persona actualizada',
+          view: 'Persona consultada',
+          erase: 'Persona borrada',
+          export: 'Personas exportadas',
           create: 'Persona creada',
         },
         system: {
@@ -248,6 +389,10 @@ export const es: AppMessages = {
     userStatus: {
       active: 'Activo',
       disabled: 'Desactivado',
+    },
+    personVisibility: {
+      organization: 'Solo mi organización',
+      coalition: 'Contacto público de mi organización (visible para la coalición)',
     },
     personRole: {
       primary_contact: 'Contacto principal',
@@ -416,6 +561,42 @@ export const es: AppMessages = {
         updatedAt: 'Actualizada',
       },
     },
+    people: {
+      name: 'Persona |||| Personas',
+      fields: {
+        q: 'Buscar',
+        displayName: 'Nombre',
+        organizationId: 'Organización',
+        role: 'Rol',
+        preferredLanguage: 'Idioma preferido',
+        email: 'Correo electrónico',
+        phone: 'Teléfono',
+        okToText: 'Acepta mensajes de texto',
+        okToCall: 'Acepta llamadas',
+        okToEmail: 'Acepta correos',
+        signalOnly: 'Solo Signal',
+        noVoicemail: 'Sin mensajes de voz',
+        flags: 'Contacto',
+        visibility: 'Visibilidad',
+        note: 'Nota',
+        createdAt: 'Agregada',
+        updatedAt: 'Actualizada',
+      },
+    },
+    'people-counts': {
+      name: 'Conteo de personas |||| Conteo de personas',
+      fields: {
+        q: 'Buscar',
+        organizationName: 'Organización',
+        state: 'Estado',
+        regionId: 'Región',
+        total: 'Personas',
+        byRole: 'Por rol',
+        byLanguage: 'Por idioma',
+        regionName: 'Región',
+        organizations: 'Organizaciones',
+      },
+    },
     users: {
       name: 'Usuario |||| Usuarios',
       fields: {
@@ -426,6 +607,7 @@ export const es: AppMessages = {
         status: 'Estado',
         preferredLanguage: 'Idioma preferido',
         password: 'Contraseña inicial',
+        totpEnabled: 'Dos pasos',
         lastLoginAt: 'Último inicio de sesión',
         createdAt: 'Creado',
       },

@@ -7,11 +7,22 @@ import {
   MEMBERSHIP_STATUSES,
   ORGANIZATION_KINDS,
   PERSON_ROLES,
+  PERSON_VISIBILITIES,
   US_STATES,
   USER_ROLES,
   USER_STATUSES,
 } from '@unidos/contracts';
 import { AUDIT_ACTIONS, AUDIT_ENTITY_TYPES } from '../common/choices';
+import {
+  CAMPAIGN_STATUSES,
+  DEMAND_STATUSES,
+  ENDORSEMENT_ROLES,
+  PLEDGE_METRICS,
+  PLEDGE_OFFER_STATUSES,
+  PLEDGE_STATUSES,
+} from '@unidos/contracts';
+import { campaignsEn } from './campaigns.en';
+import { campaignsEs } from './campaigns.es';
 import { en } from './en';
 import { es } from './es';
 import { raSpanishMessages } from './ra-spanish';
@@ -99,6 +110,7 @@ describe('Unidos catalogs', () => {
       ['enums.role', USER_ROLES],
       ['enums.userStatus', USER_STATUSES],
       ['enums.personRole', PERSON_ROLES],
+      ['enums.personVisibility', PERSON_VISIBILITIES],
       ['enums.locale', LOCALES],
       ['enums.language', LANGUAGE_CODES],
       ['enums.state', US_STATES],
@@ -151,5 +163,66 @@ describe('locale helpers', () => {
     const en = flatten(messagesFor('en'));
     expect(en.get('ra.auth.email')).toBe('Email');
     expect(en.get('unidos.join.title')).toBe('Join the alliance');
+  });
+});
+
+describe('campaign catalogs (campaigns.en.ts / campaigns.es.ts)', () => {
+  const english = flatten(campaignsEn);
+  const spanish = flatten(campaignsEs);
+
+  it('have exactly the same keys', () => {
+    expect(sorted(spanish.keys())).toEqual(sorted(english.keys()));
+  });
+
+  it('keep the placeholders and plural forms of each English message', () => {
+    const mismatched = sorted(english.keys()).filter((key) => {
+      const source = english.get(key) ?? '';
+      const target = spanish.get(key) ?? '';
+      return (
+        JSON.stringify(placeholders(source)) !== JSON.stringify(placeholders(target)) ||
+        pluralForms(source) !== pluralForms(target)
+      );
+    });
+    expect(mismatched).toEqual([]);
+  });
+
+  it('never repeat a key of en.ts or es.ts, nor a react-admin message', () => {
+    const main = new Set([...flatten(en).keys(), ...flatten(es).keys()]);
+    expect(sorted(english.keys()).filter((key) => main.has(key))).toEqual([]);
+    expect(Object.keys(campaignsEn)).not.toContain('ra');
+  });
+
+  it('have no empty Spanish value', () => {
+    expect(sorted(spanish.keys()).filter((key) => (spanish.get(key) ?? '').trim() === '')).toEqual([]);
+  });
+
+  it('label every value of the campaign and pledge enums, and every metric as a unit', () => {
+    const enumLabels: Array<[string, readonly string[]]> = [
+      ['enums.campaignStatus', CAMPAIGN_STATUSES],
+      ['enums.demandStatus', DEMAND_STATUSES],
+      ['enums.endorsementRole', ENDORSEMENT_ROLES],
+      ['enums.pledgeMetric', PLEDGE_METRICS],
+      ['enums.pledgeStatus', PLEDGE_STATUSES],
+      ['enums.pledgeOfferStatus', PLEDGE_OFFER_STATUSES],
+      ['unidos.metric_units', PLEDGE_METRICS],
+    ];
+    const missing = enumLabels.flatMap(([prefix, values]) =>
+      values.map((value) => `${prefix}.${value}`).filter((key) => !english.has(key)),
+    );
+    expect(missing).toEqual([]);
+  });
+
+  it('are merged into both locales without losing the main catalogs', () => {
+    const mergedEs = flatten(messagesFor('es'));
+    expect(mergedEs.get('enums.pledgeMetric.calls')).toBe('Llamadas');
+    expect(mergedEs.get('unidos.metric_units.doors')).toBe('puertas tocadas');
+    expect(mergedEs.get('unidos.commit.title')).toBe('Comprométete a participar');
+    expect(mergedEs.get('unidos.audit.actions.pledge_report.correct')).toBe('Avance corregido');
+    expect(sorted(flatten(es).keys()).filter((key) => !mergedEs.has(key))).toEqual([]);
+    const mergedEn = flatten(messagesFor('en'));
+    expect(mergedEn.get('unidos.commit.title')).toBe('Commit to get involved');
+    expect(mergedEn.get('resources.campaigns.name')).toBe('Campaign |||| Campaigns');
+    expect(mergedEn.get('ra.action.save')).toBe('Save');
+    expect(sorted(flatten(en).keys()).filter((key) => !mergedEn.has(key))).toEqual([]);
   });
 });

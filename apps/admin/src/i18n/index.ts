@@ -1,7 +1,10 @@
 import englishMessages from 'ra-language-english';
 import type { TranslationMessages } from 'react-admin';
+import { campaignsEn } from './campaigns.en';
+import { campaignsEs } from './campaigns.es';
 import { en } from './en';
 import { es } from './es';
+import { mergeCatalogs } from './merge';
 import { raSpanishMessages } from './ra-spanish';
 
 export type UiLocale = 'en' | 'es';
@@ -13,9 +16,14 @@ export const LOCALE_NAMES: Record<UiLocale, string> = { en: 'English', es: 'Espa
 export const isUiLocale = (value: unknown): value is UiLocale =>
   typeof value === 'string' && (UI_LOCALES as readonly string[]).includes(value);
 
-/** react-admin's catalog merged with ours for one locale (ours never overrides `ra.*`). */
+/**
+ * react-admin's catalog merged with ours for one locale (ours never overrides `ra.*`); campaign and
+ * pledge messages live in their own files, deep-merged in.
+ */
 export const messagesFor = (locale: UiLocale): TranslationMessages =>
-  locale === 'es' ? { ...raSpanishMessages, ...es } : { ...englishMessages, ...en };
+  locale === 'es'
+    ? { ...raSpanishMessages, ...mergeCatalogs(es, campaignsEs) }
+    : { ...englishMessages, ...mergeCatalogs(en, campaignsEn) };
 
 /** `es` when the browser prefers any Spanish (es, es-MX, es-419…), otherwise `en`. */
 export const browserLocale = (languages: readonly string[] | undefined): UiLocale => {

@@ -1,8 +1,20 @@
-import { useState } from 'react';
-import { Box, Button, Card, CardContent, Grid, Typography } from '@mui/material';
+import { useEffect, useState } from 'react';
+import {
+  Alert,
+  AlertTitle,
+  Box,
+  Button,
+  Card,
+  CardActions,
+  CardContent,
+  Grid,
+  Typography,
+} from '@mui/material';
+import WarningIcon from '@mui/icons-material/WarningAmber';
 import {
   Form,
   Labeled,
+  LinkBase,
   maxLength,
   minLength,
   PasswordInput,
@@ -20,6 +32,10 @@ import { useFormState } from 'react-hook-form';
 import { EnumField } from '../common/fields';
 import type { UnidosDataProvider } from '../providers/dataProvider';
 import { errorBody, errorStatus } from '../providers/payload';
+import { isOrgCoordinator } from '../providers/permissions';
+import { useMe } from './account/common';
+import { SessionsCard } from './account/SessionsCard';
+import { TwoFactorCard } from './account/TwoFactorCard';
 
 interface PasswordValues {
   currentPassword: string;
@@ -40,12 +56,49 @@ const SubmitButton = () => {
   );
 };
 
-/** Who am I (from /api/auth/me), and the change-password form (`POST /api/auth/password`). */
+/** For an organization's coordinators: the way to the emergency purge, set apart. */
+const DangerZone = () => {
+  const translate = useTranslate();
+  return (
+    <Card variant="outlined" sx={{ borderColor: 'error.main' }}>
+      <CardContent>
+        <Typography
+          component="h2"
+          variant="h6"
+          color="error"
+          gutterBottom
+          sx={{ display: 'flex', alignItems: 'center', gap: 1 }}
+        >
+          <WarningIcon aria-hidden /> {translate('unidos.security.danger_zone')}
+        </Typography>
+        <Typography variant="body2">{translate('unidos.security.purge_summary')}</Typography>
+      </CardContent>
+      <CardActions sx={{ px: 2, pb: 2 }}>
+        <Button variant="outlined" color="error" component={LinkBase} to="/emergency-purge">
+          {translate('unidos.purge.title')}
+        </Button>
+      </CardActions>
+    </Card>
+  );
+};
+
+/**
+ * Who am I (from /api/auth/me), the change-password form (`POST /api/auth/password`), two-factor
+ * sign-in, the active sessions and, for coordinators, the way to the emergency purge. An alliance
+ * admin who must still turn on two-factor sign-in lands here and is told why.
+ */
 export const AccountPage = () => {
   const translate = useTranslate();
   const notify = useNotify();
   const dataProvider = useDataProvider<UnidosDataProvider>();
   const { identity } = useGetIdentity();
+  const { refresh } = useMe();
+  // Ask the API again on arrival: two-factor status may have changed (another tab, a 403 from the API).
+  useEffect(() => {
+    void refresh();
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- once, on arrival
+  }, []);
+  const locked = identity?.totpEnrollmentRequired === true;
   // Remounting the form after a success empties it.
   const [formKey, setFormKey] = useState(0);
 
@@ -73,6 +126,12 @@ export const AccountPage = () => {
   return (
     <Box sx={{ mt: 2, maxWidth: 960 }}>
       <Title title="unidos.account.title" />
+      {locked ? (
+        <Alert severity="warning" role="alert" sx={{ mb: 2 }}>
+          <AlertTitle>{translate('unidos.security.enrollment_title')}</AlertTitle>
+          {translate('unidos.security.enrollment_body')}
+        </Alert>
+      ) : null}
       <Grid container spacing={2}>
         <Grid size={{ xs: 12, md: 5 }}>
           <Card>
@@ -134,6 +193,17 @@ export const AccountPage = () => {
             </CardContent>
           </Card>
         </Grid>
+        <Grid size={{ xs: 12, md: locked ? 12 : 5 }} sx={locked ? { order: -1 } : undefined}>
+          <TwoFactorCard />
+        </Grid>
+        <Grid size={{ xs: 12, md: locked ? 12 : 7 }}>
+          <SessionsCard locked={locked} />
+        </Grid>
+        {isOrgCoordinator(identity?.role) ? (
+          <Grid size={12}>
+            <DangerZone />
+          </Grid>
+        ) : null}
       </Grid>
     </Box>
   );

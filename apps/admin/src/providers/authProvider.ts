@@ -29,6 +29,32 @@ const forget = () => {
   pendingMe = null;
 };
 
+/**
+ * Forgets the cached `/api/auth/me` answer, so the next identity check asks the API again (after
+ * turning two-factor sign-in on or off, or when the API says enrollment is required).
+ */
+export const forgetIdentity = forget;
+
+/** The API codes a sign-in can fail with that the login page handles itself. */
+export type LoginErrorCode = 'error.totpRequired' | 'error.wrongTotpCode';
+
+/** A sign-in refused for a two-factor reason: `message` is the API's, in the UI language. */
+export class LoginError extends Error {
+  constructor(
+    message: string,
+    readonly code: LoginErrorCode,
+  ) {
+    super(message);
+    this.name = 'LoginError';
+  }
+}
+
+export const TOTP_ENROLLMENT_REQUIRED = 'error.totpEnrollmentRequired';
+
+/** A 403 the API answers an alliance admin who must turn on two-factor sign-in first. */
+export const isEnrollmentRequired = (error: unknown) =>
+  errorStatus(error) === 403 && errorBody(error)?.code === TOTP_ENROLLMENT_REQUIRED;
+
 /** What react-admin's login form submits (`username` is the Email input). */
 interface LoginParams {
   username?: string;
@@ -60,8 +86,8 @@ export const authProvider: AuthProvider = {
         // A two-factor code asked for or refused: the API's message says which. Otherwise one
         // message for a wrong email or password, so nobody learns which accounts exist.
         const code = errorBody(error)?.code;
-        if ((code === 'error.totpRequired' || code === 'error.wrongTotpCode') && error instanceof Error) {
-          throw new Error(error.message);
+        if (code === 'error.totpRequired' || code === 'error.wrongTotpCode') {
+          throw new LoginError(error instanceof Error ? error.message : code, code);
         }
         throw new Error('unidos.auth.wrong_credentials');
       }
@@ -75,10 +101,11 @@ export const authProvider: AuthProvider = {
     }
   },
 
-  logout: async () => {
+  /** `{ sessionEnded: true }`: the API already ended the session (sign out everywhere). */
+  logout: async (params?: { sessionEnded?: boolean }) => {
     const wasSignedIn = me !== null;
     forget();
-    if (wasSignedIn) {
+    if (wasSignedIn && !params?.sessionEnded) {
       await httpClient(`${API_URL}/auth/logout`, { method: 'POST' }).catch(() => undefined);
     }
   },
@@ -91,6 +118,11 @@ export const authProvider: AuthProvider = {
     if (errorStatus(error) === 401) {
       forget();
       return Promise.reject(error instanceof Error ? error : new Error('unauthenticated'));
+    }
+    if (isEnrollmentRequired(error)) {
+      // An alliance admin without two-factor sign-in: stay signed in, go set it up.
+      forget();
+      return Promise.reject({ logoutUser: false, redirectTo: '/account', message: false });
     }
     // 403 and everything else: stay signed in; the page shows the error.
     return Promise.resolve();

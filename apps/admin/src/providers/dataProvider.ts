@@ -8,7 +8,16 @@ import {
   type RaRecord,
   type SortPayload,
 } from 'react-admin';
-import type { ApplicationRequest, MembershipHistoryEntryDto, OrganizationDto } from '@unidos/contracts';
+import type {
+  ApplicationRequest,
+  EndedSessionsDto,
+  MembershipHistoryEntryDto,
+  OrganizationDto,
+  RegionPeopleCountDto,
+  SessionDto,
+  TotpSetupDto,
+} from '@unidos/contracts';
+import { campaignCalls, type CampaignCalls } from './campaignCalls';
 import { API_URL, httpClient, postJson } from './httpClient';
 import { changedFields, errorBody, isStaleVersion, withoutEmpty } from './payload';
 
@@ -24,6 +33,15 @@ const DEFAULT_SORT: Record<string, SortPayload | undefined> = {
   regions: { field: 'name', order: 'ASC' },
   users: { field: 'displayName', order: 'ASC' },
   'audit-events': { field: 'at', order: 'DESC' },
+  people: { field: 'displayName', order: 'ASC' },
+  'people-counts': { field: 'organizationName', order: 'ASC' },
+  campaigns: { field: 'name', order: 'ASC' },
+  'campaign-goals': { field: 'metric', order: 'ASC' },
+  demands: { field: 'position', order: 'ASC' },
+  endorsements: { field: 'organizationName', order: 'ASC' },
+  pledges: { field: 'dueOn', order: 'ASC' },
+  'pledge-reports': { field: 'reportedOn', order: 'DESC' },
+  'pledge-offers': { field: 'createdAt', order: 'DESC' },
 };
 
 /** Answer of `POST /api/public/applications`. */
@@ -35,12 +53,26 @@ export interface ApplicationCreated {
 }
 
 /** Calls beyond CRUD, used through `useDataProvider<UnidosDataProvider>()`. */
-export interface UnidosDataProvider extends DataProvider {
+export interface UnidosDataProvider extends DataProvider, CampaignCalls {
   getMembershipHistory: (organizationId: Identifier) => Promise<MembershipHistoryEntryDto[]>;
   approveApplication: (id: Identifier, version: number) => Promise<OrganizationDto>;
   rejectApplication: (id: Identifier, version: number, reason: string) => Promise<OrganizationDto>;
   submitApplication: (application: ApplicationRequest) => Promise<ApplicationCreated>;
   changePassword: (currentPassword: string, newPassword: string) => Promise<void>;
+  getRegionPeopleCounts: () => Promise<RegionPeopleCountDto[]>;
+  setupTotp: () => Promise<TotpSetupDto>;
+  enableTotp: (code: string) => Promise<void>;
+  disableTotp: (password: string, code: string) => Promise<void>;
+  getSessions: () => Promise<SessionDto[]>;
+  endSession: (id: Identifier) => Promise<void>;
+  logoutEverywhere: () => Promise<void>;
+  endUserSessions: (userId: Identifier) => Promise<EndedSessionsDto>;
+  emergencyPurge: (confirmName: string, code: string) => Promise<EmergencyPurgeResult>;
+}
+
+/** Answer of `POST /api/people/emergency-purge`. */
+export interface EmergencyPurgeResult {
+  erased: number;
 }
 
 const path = (...parts: Identifier[]) => parts.map((part) => encodeURIComponent(String(part))).join('/');
@@ -54,6 +86,7 @@ const path = (...parts: Identifier[]) => parts.map((part) => encodeURIComponent(
  */
 export const dataProvider: UnidosDataProvider = {
   ...base,
+  ...campaignCalls,
 
   getList: (resource, params) =>
     base.getList(resource, {
@@ -130,4 +163,38 @@ export const dataProvider: UnidosDataProvider = {
   changePassword: async (currentPassword, newPassword) => {
     await postJson<unknown>('/auth/password', { currentPassword, newPassword });
   },
+
+  getRegionPeopleCounts: async () => {
+    const response = await httpClient(`${API_URL}/people-counts/regions`);
+    return response.json as RegionPeopleCountDto[];
+  },
+
+  // The secret is only ever in this answer, kept in the page's memory while the user enrolls.
+  setupTotp: () => postJson<TotpSetupDto>('/auth/totp/setup', {}),
+
+  enableTotp: async (code) => {
+    await postJson<unknown>('/auth/totp/enable', { code });
+  },
+
+  disableTotp: async (password, code) => {
+    await postJson<unknown>('/auth/totp/disable', { password, code });
+  },
+
+  getSessions: async () => {
+    const response = await httpClient(`${API_URL}/auth/sessions`);
+    return response.json as SessionDto[];
+  },
+
+  endSession: async (id) => {
+    await httpClient(`${API_URL}/auth/sessions/${path(id)}`, { method: 'DELETE' });
+  },
+
+  logoutEverywhere: async () => {
+    await postJson<unknown>('/auth/logout-everywhere', {});
+  },
+
+  endUserSessions: (userId) => postJson<EndedSessionsDto>(`/users/${path(userId)}/end-sessions`, {}),
+
+  emergencyPurge: (confirmName, code) =>
+    postJson<EmergencyPurgeResult>('/people/emergency-purge', { confirmName, code }),
 };

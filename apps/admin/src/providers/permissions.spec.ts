@@ -35,4 +35,28 @@ describe('canAccess', () => {
     expect(canAccess(viewer, 'edit', 'organizations', { id: 'org-1' })).toBe(false);
     expect(canAccess(viewer, 'list', 'users')).toBe(false);
   });
+
+  it('lets only coordinators write people, and alliance roles only read public contacts', () => {
+    for (const action of ['create', 'edit', 'delete']) {
+      expect(canAccess(coordinator, action, 'people')).toBe(true);
+      expect(canAccess(viewer, action, 'people')).toBe(false);
+      expect(canAccess(admin, action, 'people')).toBe(false);
+      expect(canAccess(organizer, action, 'people')).toBe(false);
+    }
+    for (const user of [admin, organizer, coordinator, viewer]) {
+      expect(canAccess(user, 'list', 'people')).toBe(true);
+      expect(canAccess(user, 'show', 'people')).toBe(true);
+    }
+    expect(canAccess(coordinator, 'export', 'people')).toBe(true);
+    expect(canAccess(viewer, 'export', 'people')).toBe(true);
+    expect(canAccess(admin, 'export', 'people')).toBe(false);
+  });
+
+  it('shows people counts to alliance roles only (org roles see theirs on the dashboard)', () => {
+    expect(canAccess(admin, 'list', 'people-counts')).toBe(true);
+    expect(canAccess(organizer, 'list', 'people-counts')).toBe(true);
+    expect(canAccess(admin, 'edit', 'people-counts')).toBe(false);
+    expect(canAccess(coordinator, 'list', 'people-counts')).toBe(false);
+    expect(canAccess(viewer, 'list', 'people-counts')).toBe(false);
+  });
 });

@@ -1,4 +1,5 @@
 import type { MeDto, UserRole } from '@unidos/contracts';
+import { CAMPAIGN_RULES, ownsCampaignRecord } from './campaignPermissions';
 
 /** react-admin's actions: list, show, create, edit, delete, export… */
 type Action = string;
@@ -15,6 +16,22 @@ const RULES: Record<string, Partial<Record<UserRole, readonly Action[]>>> = {
   regions: {
     alliance_organizer: READ,
   },
+  // People are organization-private. The organization's coordinators keep them, its viewers read
+  // them; alliance roles only get the organizations' public contacts (the API filters them) and
+  // may not write any (the API answers 403). No export for alliance roles: count people, don't copy them.
+  people: {
+    alliance_admin: ['list', 'show'],
+    alliance_organizer: ['list', 'show'],
+    org_coordinator: [...READ, 'create', 'edit', 'delete'],
+    org_viewer: READ,
+  },
+  // Numbers per organization and per region, never names (the API answers org roles with their own
+  // organization only: they see it on the dashboard instead).
+  'people-counts': {
+    alliance_admin: ['list'],
+    alliance_organizer: ['list'],
+  },
+  ...CAMPAIGN_RULES,
   // applications, users and audit-events: alliance admins only.
 };
 
@@ -26,15 +43,20 @@ export function canAccess(
   user: Pick<MeDto, 'role' | 'organizationId'>,
   action: Action,
   resource: string,
-  record?: { id?: unknown },
+  record?: { id?: unknown; organizationId?: unknown },
 ): boolean {
-  if (user.role === 'alliance_admin') return true;
-  const allowed = RULES[resource]?.[user.role] ?? [];
+  const rules = RULES[resource];
+  // Alliance admins may do everything, except where a resource lists what they may do.
+  if (user.role === 'alliance_admin' && !rules?.alliance_admin) return true;
+  const allowed = rules?.[user.role] ?? [];
   if (!allowed.includes(action)) return false;
   if (resource === 'organizations' && action === 'edit' && record?.id !== undefined) {
     return record.id === user.organizationId;
   }
-  return true;
+  return ownsCampaignRecord(user, action, resource, record);
 }
 
 export const isAllianceAdmin = (role: unknown) => role === 'alliance_admin';
+
+export const isAllianceRole = (role: unknown) => role === 'alliance_admin' || role === 'alliance_organizer';
+export const isOrgCoordinator = (role: unknown) => role === 'org_coordinator';

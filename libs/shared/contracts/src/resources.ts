@@ -132,6 +132,8 @@ export interface MeDto {
    * account and enrollment routes answers 403 `error.totpEnrollmentRequired`.
    */
   totpEnrollmentRequired: boolean;
+  /** Two-factor sign-in is required for this user (alliance admins, by configuration): it cannot be turned off. */
+  totpRequired: boolean;
 }
 
 /** The answer to POST /api/auth/totp/setup: the only place the secret is ever shown. */

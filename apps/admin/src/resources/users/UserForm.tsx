@@ -54,9 +54,7 @@ export const UserForm = ({ mode }: { mode: 'create' | 'edit' }) => (
   <SimpleForm
     toolbar={<SaveOnlyToolbar />}
     warnWhenUnsavedChanges
-    defaultValues={
-      mode === 'create' ? { status: 'active', preferredLanguage: 'es', role: 'org_coordinator' } : undefined
-    }
+    defaultValues={mode === 'create' ? { preferredLanguage: 'es', role: 'org_coordinator' } : undefined}
     sx={{ maxWidth: 720 }}
   >
     <Grid container columnSpacing={2} sx={{ width: '100%' }}>
@@ -77,14 +75,17 @@ export const UserForm = ({ mode }: { mode: 'create' | 'edit' }) => (
       <Grid size={{ xs: 12, md: 6 }}>
         <OrganizationInput />
       </Grid>
-      <Grid size={{ xs: 12, md: 6 }}>
-        <SelectInput
-          source="status"
-          choices={USER_STATUS_CHOICES}
-          validate={required()}
-          helperText="unidos.users.disabled_help"
-        />
-      </Grid>
+      {/* A new user is always active (the API refuses `status` on create). */}
+      {mode === 'edit' ? (
+        <Grid size={{ xs: 12, md: 6 }}>
+          <SelectInput
+            source="status"
+            choices={USER_STATUS_CHOICES}
+            validate={required()}
+            helperText="unidos.users.disabled_help"
+          />
+        </Grid>
+      ) : null}
       <Grid size={{ xs: 12, md: 6 }}>
         <SelectInput source="preferredLanguage" choices={UI_LOCALE_CHOICES} validate={required()} />
       </Grid>

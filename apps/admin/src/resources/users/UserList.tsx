@@ -7,6 +7,7 @@ import {
   ReferenceField,
   ReferenceInput,
   AutocompleteInput,
+  BooleanField,
   SelectInput,
   TopToolbar,
 } from 'react-admin';
@@ -56,6 +57,9 @@ export const UserList = () => (
       </Column>
       <Column source="status">
         <EnumField source="status" group="userStatus" />
+      </Column>
+      <Column source="totpEnabled" disableSort>
+        <BooleanField source="totpEnabled" />
       </Column>
       <Column source="lastLoginAt">
         <LocalDateField source="lastLoginAt" showTime />

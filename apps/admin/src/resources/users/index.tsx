@@ -1,10 +1,17 @@
 import PeopleIcon from '@mui/icons-material/People';
-import { Create, Edit } from 'react-admin';
+import { Create, Edit, TopToolbar } from 'react-admin';
+import { EndSessionsButton } from './EndSessionsButton';
 import { UserForm } from './UserForm';
 import { UserList } from './UserList';
 
+const UserEditActions = () => (
+  <TopToolbar>
+    <EndSessionsButton />
+  </TopToolbar>
+);
+
 const UserEdit = () => (
-  <Edit mutationMode="pessimistic" redirect="list">
+  <Edit mutationMode="pessimistic" redirect="list" actions={<UserEditActions />}>
     <UserForm mode="edit" />
   </Edit>
 );

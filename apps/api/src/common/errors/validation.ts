@@ -51,7 +51,8 @@ export function unsafeInput(value: unknown): Record<string, FieldProblem> {
       if (!isStorableText(current)) problems[path || 'body'] = { constraint: 'noControlChars', detail: '' };
     } else if (current !== null && typeof current === 'object') {
       for (const key of Object.keys(current)) {
-        const at = path ? `${path}.${key}` : key;
+        // (A top-level "__proto__" key is reported as "body.__proto__": assigning it to a plain object would set its prototype.)
+        const at = path ? `${path}.${key}` : key === '__proto__' ? 'body.__proto__' : key;
         if (PROTOTYPE_KEYS.has(key)) problems[at] = { constraint: 'whitelistValidation', detail: '' };
         else stack.push([(current as Record<string, unknown>)[key], at]);
       }

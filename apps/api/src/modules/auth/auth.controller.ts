@@ -82,6 +82,7 @@ export class AuthController {
   /** Ends one of the caller's own sessions; another user's session is 404. */
   @Delete('sessions/:id')
   @HttpCode(204)
+  @AllowWithoutTotp()
   async endSession(
     @CurrentActor() actor: Actor,
     @Param('id', UuidPipe) id: string,

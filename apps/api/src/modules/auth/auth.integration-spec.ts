@@ -65,6 +65,7 @@ describe('auth: sessions, lockout, disabling, password change, cross-site reques
       preferredLanguage: 'en',
       totpEnabled: false,
       totpEnrollmentRequired: false,
+      totpRequired: false,
     });
   });
 

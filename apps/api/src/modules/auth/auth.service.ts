@@ -54,6 +54,7 @@ export class AuthService {
       preferredLanguage: u.preferredLanguage,
       totpEnabled,
       totpEnrollmentRequired: this.totp.enrollmentRequired(u.role, totpEnabled),
+      totpRequired: this.totp.enrollmentRequired(u.role, false),
     };
   }
 

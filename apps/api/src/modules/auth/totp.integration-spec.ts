@@ -324,6 +324,7 @@ describe('two-factor sign-in (TOTP): enrollment, sign-in, replay, lockout, secre
         'role',
         'totpEnabled',
         'totpEnrollmentRequired',
+        'totpRequired',
       ].sort(),
     );
 
@@ -362,6 +363,7 @@ const OPEN_BEFORE_ENROLLMENT = new Set([
   'POST /api/auth/totp/disable',
   // Seeing and ending one's own sessions is safe before enrolling, and useful if the account is in doubt.
   'GET /api/auth/sessions',
+  'DELETE /api/auth/sessions/:id',
   'POST /api/auth/logout-everywhere',
 ]);
 const PUBLIC_ROUTE = /^\/api\/(health|public\/.+|auth\/login|docs(\/.*)?|docs-json|docs-yaml)$/;

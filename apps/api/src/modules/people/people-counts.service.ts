@@ -57,6 +57,8 @@ export class PeopleCountsService {
         .addSelect(byKey('role', 'WHERE pc.organization_id = o.id'), 'by_role')
         .addSelect(byKey('preferred_language', 'WHERE pc.organization_id = o.id'), 'by_language');
       if (!isAllianceRole(actor)) qb.where('o.id = :own', { own: actor.organizationId });
+      // Member organizations unless asked otherwise, so these rows add up to the per-region totals.
+      if (query.filter.membershipStatus === undefined) qb.andWhere(`o.membership_status = 'active'`);
       applyFilters(qb, query, PEOPLE_COUNT_LIST);
       const total = await qb.clone().getCount();
       applySort(qb, query, PEOPLE_COUNT_LIST);

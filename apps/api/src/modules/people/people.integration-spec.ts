@@ -100,6 +100,21 @@ describe('people: organization-private contacts', () => {
     expect(rows[0].display_name).toBe('Secreto Privado');
   });
 
+  it("shows the alliance an organization's public contacts without the organization's notes or flags, and lets it export nothing", async () => {
+    const a = await t.as(coordA);
+    const { body: contact } = await a.post('/api/people').send(person('Vocera Pública', { visibility: 'coalition', note: 'internal: prefers mornings' }));
+    const adminAgent = await t.as(admin);
+    const seen = await adminAgent.get(`/api/people/${contact.id}`);
+    expect(seen.status).toBe(200);
+    expect(seen.body).toMatchObject({ displayName: 'Vocera Pública', note: null, okToText: false, signalOnly: false });
+    expect(seen.text).not.toContain('prefers mornings');
+    const listed = await adminAgent.get('/api/people').query({ filter: JSON.stringify({ q: 'Vocera' }) });
+    expect(listed.text).not.toContain('prefers mornings');
+    expect((await adminAgent.get('/api/people/export.csv')).status).toBe(403);
+    // The organization itself still sees everything it keeps.
+    expect((await a.get(`/api/people/${contact.id}`)).body).toMatchObject({ note: 'internal: prefers mornings', okToText: true });
+  });
+
   it('refuses an organizationId, version or unknown field in the body (422), storing nothing', async () => {
     const a = await t.as(coordA);
     const before = await t.sql.query('SELECT count(*)::int AS n FROM person');

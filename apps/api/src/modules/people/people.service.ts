@@ -7,7 +7,7 @@ import { type Actor, isAllianceRole } from '@api/common/auth/actor';
 import { FieldCrypto } from '@api/common/crypto/field-crypto';
 import { TenantTransaction } from '@api/common/database/tenant-transaction';
 import { lockVersioned, sentFields } from '@api/common/database/versioned';
-import { fieldError, notFound } from '@api/common/errors/domain-error';
+import { DomainError, fieldError, notFound } from '@api/common/errors/domain-error';
 import {
   applyFilters,
   applySort,
@@ -132,6 +132,16 @@ export class PeopleService {
     }
   }
 
+  /**
+   * What a caller outside the person's organization may see of a public contact: how to reach
+   * them, not the organization's notes or contact-safety settings.
+   */
+  private forCaller(actor: Actor, p: PersonEntity): PersonDto {
+    const dto = this.toDto(p);
+    if (actor.organizationId === p.organizationId) return dto;
+    return { ...dto, note: null, okToText: false, okToCall: false, okToEmail: false, signalOnly: false, noVoicemail: false };
+  }
+
   async list(actor: Actor, raw: RawListQuery): Promise<Page<PersonDto>> {
     const query = parseListQuery(raw, PEOPLE_LIST);
     return this.tx.run(actor, async (m) => {
@@ -141,7 +151,7 @@ export class PeopleService {
       const total = await qb.clone().getCount();
       applySort(qb, query, PEOPLE_LIST);
       const rows = await qb.offset(query.offset).limit(query.limit).getMany();
-      return { resource: PEOPLE_LIST.resource, rows: rows.map((p) => this.toDto(p)), offset: query.offset, total };
+      return { resource: PEOPLE_LIST.resource, rows: rows.map((p) => this.forCaller(actor, p)), offset: query.offset, total };
     });
   }
 
@@ -151,7 +161,7 @@ export class PeopleService {
       const person = await this.scoped(m, actor).andWhere('p.id = :id', { id }).getOne();
       if (!person) throw notFound();
       await this.audit.record(m, auditWho(actor), { action: 'person.view', entityType: 'person', entityId: id });
-      return this.toDto(person);
+      return this.forCaller(actor, person);
     });
   }
 
@@ -253,6 +263,8 @@ export class PeopleService {
 
   /** Streams the caller's people as CSV, with the list's filters; the export itself is audited. */
   async exportCsv(actor: Actor, raw: RawListQuery, res: Response): Promise<void> {
+    // Count people, don't copy them: only an organization exports its own people.
+    if (!actor.organizationId) throw new DomainError(403, 'error.forbidden');
     const query = parseListQuery({ filter: raw.filter, sort: raw.sort }, PEOPLE_LIST);
     res.setHeader('Content-Type', 'text/csv; charset=utf-8');
     res.setHeader('Content-Disposition', 'attachment; filename="people.csv"');

@@ -59,7 +59,8 @@ export class OrganizationProfileDto {
   @IsOptional() @IsArray() @ArrayMaxSize(20) @ArrayUnique() @IsIn(LANGUAGE_CODES, { each: true })
   languages?: string[];
 
-  @ApiPropertyOptional() @IsOptional() @TrimToNull() @IsUrl(URL_OPTIONS) @MaxLength(300)
+  // isURL accepts control characters in the path: refuse them here.
+  @ApiPropertyOptional() @IsOptional() @TrimToNull() @IsUrl(URL_OPTIONS) @MaxLength(300) @NoControlChars()
   website?: string | null;
 
   @ApiPropertyOptional() @IsOptional() @TrimToNull() @IsEmail() @MaxLength(254)
