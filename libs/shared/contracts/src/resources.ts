@@ -313,6 +313,8 @@ export interface PledgeReportDto {
   pledgeId: string;
   campaignId: string;
   organizationId: string;
+  /** The pledge's metric, so a list can show dollars as dollars. */
+  metric: PledgeMetric;
   quantity: number;
   reportedOn: string;
   reportedBy: string | null;

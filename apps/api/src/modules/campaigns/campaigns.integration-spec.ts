@@ -427,7 +427,7 @@ describe('campaigns, goals, demands and endorsements', () => {
         const draftByCoordinator = await coordinator.post('/api/endorsements').send({ campaignId: draft.id });
         expect([draftByCoordinator.status, draftByCoordinator.body.errors]).toEqual([422, { campaignId: 'There is no such campaign.' }]);
         const spanish = await coordinator.post('/api/endorsements').set('Accept-Language', 'es').send({ campaignId: closed.id });
-        expect(spanish.status).toBe(422);
+        expect([spanish.status, spanish.body.message]).toEqual([422, expect.stringMatching(/^Esta campaña no está activa \(closed\)/)]);
 
         const forOther = await coordinator.post('/api/endorsements').send({ campaignId: active.id, organizationId: otherOrgId });
         expect(forOther.status).toBe(404);

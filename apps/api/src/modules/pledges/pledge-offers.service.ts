@@ -102,8 +102,10 @@ export class PledgeOffersService {
     return this.dataSource.transaction(async (m) => {
       await setContext(m, NO_CONTEXT);
       if (dto.metric !== 'other') {
-        const goal = await m.countBy(CampaignGoalEntity, { campaignId: campaign.id, metric: dto.metric });
-        if (!goal) throw new DomainError(422, 'error.metricNotInGoals', { metrics: '' }, 'metric');
+        const goals = await m.find(CampaignGoalEntity, { where: { campaignId: campaign.id }, order: { metric: 'ASC' } });
+        if (!goals.some((g) => g.metric === dto.metric)) {
+          throw new DomainError(422, 'error.metricNotInGoals', { metrics: [...goals.map((g) => g.metric), 'other'].join(', ') }, 'metric');
+        }
       }
       const offer = await m.save(
         m.create(PledgeOfferEntity, {
@@ -144,7 +146,7 @@ export class PledgeOffersService {
   private async lockPending(m: EntityManager, id: string, version: number): Promise<PledgeOfferEntity> {
     const offer = await m.getRepository(PledgeOfferEntity).createQueryBuilder('f').setLock('pessimistic_write').where('f.id = :id', { id }).getOne();
     if (!offer) throw notFound();
-    if (offer.status !== 'pending') throw new DomainError(409, 'error.alreadyDecided', { status: offer.status });
+    if (offer.status !== 'pending') throw new DomainError(409, 'error.offerAlreadyDecided', { status: offer.status });
     if (offer.version !== version) throw staleVersion();
     return offer;
   }

@@ -94,13 +94,14 @@ export function toPledgeDto(p: PledgeRow): PledgeDto {
   };
 }
 
-type ReportRow = PledgeReportEntity & { campaignId: string; organizationId: string };
+type ReportRow = PledgeReportEntity & { campaignId: string; organizationId: string; metric: PledgeReportDto['metric'] };
 
 const toReportDto = (r: ReportRow): PledgeReportDto => ({
   id: r.id,
   pledgeId: r.pledgeId,
   campaignId: r.campaignId,
   organizationId: r.organizationId,
+  metric: r.metric,
   quantity: Number(r.quantity),
   reportedOn: r.reportedOn,
   reportedBy: r.reportedBy,
@@ -334,14 +335,14 @@ export class PledgesService {
       .createQueryBuilder('r')
       .innerJoin(PledgeEntity, 'p', 'p.id = r.pledge_id')
       .innerJoin('campaign', 'c', 'c.id = p.campaign_id')
-      .addSelect(['p.campaign_id AS campaign_id', 'p.organization_id AS organization_id']);
+      .addSelect(['p.campaign_id AS campaign_id', 'p.organization_id AS organization_id', 'p.metric AS metric']);
     if (!isAllianceRole(actor)) qb.where(`c.status <> 'draft'`);
     return qb;
   }
 
   private async reportRows(qb: ReturnType<PledgesService['reports']>): Promise<ReportRow[]> {
-    const { entities, raw } = await qb.getRawAndEntities<{ campaign_id: string; organization_id: string }>();
-    return entities.map((e, i) => ({ ...e, campaignId: raw[i].campaign_id, organizationId: raw[i].organization_id }));
+    const { entities, raw } = await qb.getRawAndEntities<{ campaign_id: string; organization_id: string; metric: PledgeReportDto['metric'] }>();
+    return entities.map((e, i) => ({ ...e, campaignId: raw[i].campaign_id, organizationId: raw[i].organization_id, metric: raw[i].metric }));
   }
 
   async listReports(actor: Actor, raw: RawListQuery): Promise<Page<PledgeReportDto>> {
@@ -370,7 +371,7 @@ export class PledgesService {
       streamCsv<PledgeReportDto>(
         res,
         'pledge-reports.csv',
-        ['id', 'pledgeId', 'campaignId', 'organizationId', 'quantity', 'reportedOn', 'eventId', 'note', 'createdAt'],
+        ['id', 'pledgeId', 'campaignId', 'organizationId', 'metric', 'quantity', 'reportedOn', 'eventId', 'note', 'createdAt'],
         async (offset, limit) => {
           const qb = this.reports(m, actor);
           applyFilters(qb, query, REPORT_LIST);
@@ -425,7 +426,7 @@ export class PledgesService {
         changedFields: ['pledgeId', 'quantity', 'reportedOn'],
         after: { pledgeId: dto.pledgeId, quantity: dto.quantity, reportedOn },
       });
-      return toReportDto({ ...report, campaignId: pledge.campaignId, organizationId: pledge.organizationId });
+      return toReportDto({ ...report, campaignId: pledge.campaignId, organizationId: pledge.organizationId, metric: pledge.metric });
     });
   }
 
