@@ -12,6 +12,9 @@ import { DemandEntity } from '@api/modules/campaigns/entities/demand.entity';
 import { EndorsementEntity } from '@api/modules/campaigns/entities/endorsement.entity';
 import { PledgeReportEntity } from '@api/modules/pledges/entities/pledge-report.entity';
 import { PledgeEntity } from '@api/modules/pledges/entities/pledge.entity';
+import { EventHostEntity } from '@api/modules/events/entities/event-host.entity';
+import { EventEntity } from '@api/modules/events/entities/event.entity';
+import { RsvpEntity } from '@api/modules/events/entities/rsvp.entity';
 import { DEMO_CAMPAIGNS, DEMO_ORGANIZATIONS, DEMO_REGIONS } from './demo-data';
 
 export const DEMO_COORDINATOR_EMAIL = 'coordinator@demo.unidos.local';
@@ -81,6 +84,7 @@ export async function seedDemo(
     }
   }
   await seedCampaigns(m, members, adminUserId);
+  if (firstActive) await seedPeopleAndEvents(m, people, members, firstActive, adminUserId);
   logger.info(`Demo coalition seeded: ${DEMO_REGIONS.length} regions, ${DEMO_ORGANIZATIONS.length} organizations`);
 }
 
@@ -133,5 +137,85 @@ async function seedCampaigns(m: EntityManager, members: OrganizationEntity[], ad
         await m.insert(PledgeReportEntity, { pledgeId: pledge.id, quantity: String(q), reportedOn: isoDay(-7 * (3 - ri) - oi), reportedBy: adminUserId });
       }
     }
+  }
+}
+
+const at = (offsetDays: number, utcHour: number) => {
+  const d = new Date(Date.now() + offsetDays * DAY);
+  d.setUTCHours(utcHour, 0, 0, 0);
+  return d;
+};
+
+/**
+ * The demo coordinator's organization keeps a few people (aliases), and co-hosts joint events
+ * with others: an upcoming rally and training, and a past assembly with its attendance.
+ */
+async function seedPeopleAndEvents(
+  m: EntityManager,
+  people: PeopleService,
+  members: OrganizationEntity[],
+  home: OrganizationEntity,
+  adminUserId: string,
+): Promise<void> {
+  await setContext(m, { organizationId: home.id, userId: null, role: 'org_coordinator' });
+  const names: [string, 'delegate' | 'member' | 'spokesperson' | 'staff', string][] = [
+    ['Lupe', 'delegate', 'es'],
+    ['Don Chuy', 'member', 'es'],
+    ['Mari R.', 'spokesperson', 'es'],
+    ['Kevin', 'staff', 'en'],
+    ['Doña Rosa', 'member', 'es'],
+    ['Tomás', 'member', 'mam'],
+  ];
+  const ids: string[] = [];
+  for (const [i, [displayName, role, language]] of names.entries()) {
+    const p = await people.createPrivatePerson(m, home.id, {
+      displayName,
+      role,
+      preferredLanguage: language,
+      phone: `+1 312 555 01${String(10 + i)}`,
+      okToText: i % 2 === 0,
+      signalOnly: i === 2,
+    });
+    ids.push(p.id);
+  }
+  await setContext(m, { organizationId: null, userId: adminUserId, role: 'alliance_admin' });
+  const [campaign] = (await m.query(`SELECT id FROM campaign WHERE slug = 'grassroots-migrants-agenda'`)) as { id: string }[];
+  const coHosts = members.filter((o) => o.id !== home.id).slice(0, 2);
+  const specs = [
+    { title: 'Rally: Legalization for All', kind: 'rally' as const, start: at(10, 23), hours: 2, capacity: 300, status: 'published' as const, venue: 'Federal Plaza', city: 'Chicago', state: 'IL', languages: ['es', 'en'], interpretation: ['en'] },
+    { title: 'Know Your Rights training', kind: 'kyr_training' as const, start: at(5, 0), hours: 2, capacity: 40, status: 'published' as const, venue: 'Parish hall', city: 'Chicago', state: 'IL', languages: ['es'], interpretation: ['en', 'mam'] },
+    { title: 'Coalition assembly', kind: 'assembly' as const, start: at(-20, 22), hours: 3, capacity: null, status: 'completed' as const, venue: 'Union hall', city: 'Chicago', state: 'IL', languages: ['es', 'en'], interpretation: [] },
+  ];
+  for (const [ei, e] of specs.entries()) {
+    const event = await m.save(
+      m.create(EventEntity, {
+        title: e.title,
+        kind: e.kind,
+        campaignId: campaign?.id ?? null,
+        startsAt: e.start,
+        endsAt: new Date(e.start.getTime() + e.hours * 3_600_000),
+        timeZone: 'America/Chicago',
+        venue: e.venue,
+        city: e.city,
+        state: e.state,
+        capacity: e.capacity,
+        languages: e.languages,
+        interpretation: e.interpretation,
+        accessibilityNotes: 'Step-free entrance; seating available.',
+        status: e.status,
+        leadOrganizationId: home.id,
+        createdBy: adminUserId,
+      }),
+    );
+    await m.insert(EventHostEntity, { eventId: event.id, organizationId: home.id, role: 'lead', status: 'accepted', turnoutGoal: 25, reportedAttendance: e.status === 'completed' ? 31 : null, walkIns: e.status === 'completed' ? 7 : 0 });
+    for (const [ci, org] of coHosts.entries()) {
+      await m.insert(EventHostEntity, { eventId: event.id, organizationId: org.id, role: 'co_host', status: ei === 0 && ci === 1 ? 'invited' : 'accepted', turnoutGoal: 15 + ci * 5, reportedAttendance: e.status === 'completed' ? 12 + ci * 4 : null });
+    }
+    await setContext(m, { organizationId: home.id, userId: null, role: 'org_coordinator' });
+    for (const [pi, personId] of ids.entries()) {
+      if (pi > 4) break;
+      await m.insert(RsvpEntity, { eventId: event.id, hostOrganizationId: home.id, personId, status: e.status === 'completed' ? (pi < 4 ? 'attended' : 'no_show') : pi === 4 ? 'maybe' : 'going', checkedInAt: e.status === 'completed' && pi < 4 ? e.start : null });
+    }
+    await setContext(m, { organizationId: null, userId: adminUserId, role: 'alliance_admin' });
   }
 }

@@ -16,6 +16,7 @@ import { AuditModule } from '@api/modules/audit/audit.module';
 import { AuthModule } from '@api/modules/auth/auth.module';
 import { CampaignsModule } from '@api/modules/campaigns/campaigns.module';
 import { PledgesModule } from '@api/modules/pledges/pledges.module';
+import { EventsModule } from '@api/modules/events/events.module';
 import { HealthModule } from '@api/modules/health/health.module';
 import { OrganizationsModule } from '@api/modules/organizations/organizations.module';
 import { PeopleModule } from '@api/modules/people/people.module';
@@ -59,6 +60,7 @@ export class AppModule {
         OrganizationsModule,
         CampaignsModule,
         PledgesModule,
+        EventsModule,
         HealthModule,
       ],
       providers: [

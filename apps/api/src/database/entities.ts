@@ -5,6 +5,9 @@ import { EndorsementEntity } from '@api/modules/campaigns/entities/endorsement.e
 import { PledgeOfferEntity } from '@api/modules/pledges/entities/pledge-offer.entity';
 import { PledgeReportEntity } from '@api/modules/pledges/entities/pledge-report.entity';
 import { PledgeEntity } from '@api/modules/pledges/entities/pledge.entity';
+import { EventHostEntity } from '@api/modules/events/entities/event-host.entity';
+import { EventEntity } from '@api/modules/events/entities/event.entity';
+import { RsvpEntity } from '@api/modules/events/entities/rsvp.entity';
 import { AuditEventEntity } from '@api/modules/audit/entities/audit-event.entity';
 import { SessionEntity } from '@api/modules/auth/entities/session.entity';
 import { OrganizationEntity } from '@api/modules/organizations/entities/organization.entity';
@@ -31,4 +34,7 @@ export const ENTITIES = [
   PledgeEntity,
   PledgeReportEntity,
   PledgeOfferEntity,
+  EventEntity,
+  EventHostEntity,
+  RsvpEntity,
 ];

@@ -116,3 +116,32 @@ export type PledgeStatus = (typeof PLEDGE_STATUSES)[number];
 
 export const PLEDGE_OFFER_STATUSES = ['pending', 'accepted', 'rejected'] as const;
 export type PledgeOfferStatus = (typeof PLEDGE_OFFER_STATUSES)[number];
+
+export const EVENT_KINDS = [
+  'rally',
+  'march',
+  'forum',
+  'kyr_training',
+  'political_education',
+  'press_conference',
+  'assembly',
+  'vigil',
+  'meeting',
+  'phonebank',
+  'canvass',
+] as const;
+export type EventKind = (typeof EVENT_KINDS)[number];
+
+export const EVENT_STATUSES = ['draft', 'published', 'cancelled', 'completed'] as const;
+export type EventStatus = (typeof EVENT_STATUSES)[number];
+
+export const EVENT_HOST_ROLES = ['lead', 'co_host'] as const;
+export type EventHostRole = (typeof EVENT_HOST_ROLES)[number];
+
+/** A co-host is invited by the lead and accepts or declines. */
+export const EVENT_HOST_STATUSES = ['invited', 'accepted', 'declined'] as const;
+export type EventHostStatus = (typeof EVENT_HOST_STATUSES)[number];
+
+/** `waitlisted`: past capacity, moves up when a place frees; `attended` once checked in. */
+export const RSVP_STATUSES = ['going', 'maybe', 'declined', 'waitlisted', 'attended', 'no_show'] as const;
+export type RsvpStatus = (typeof RSVP_STATUSES)[number];

@@ -8,6 +8,10 @@ import type {
   DemandStatus,
   DuesTier,
   EndorsementRole,
+  EventHostRole,
+  EventHostStatus,
+  EventKind,
+  EventStatus,
   FocusArea,
   Locale,
   MembershipStatus,
@@ -17,6 +21,7 @@ import type {
   PledgeMetric,
   PledgeOfferStatus,
   PledgeStatus,
+  RsvpStatus,
   UserRole,
   UserStatus,
 } from './enums';
@@ -63,6 +68,8 @@ export interface OrganizationDto {
   /** Dues details are only present for alliance roles and the organization's own users. */
   duesTier?: DuesTier | null;
   duesPaidThrough?: string | null;
+  /** Days after an event that RSVP details are kept (alliance roles and the organization's own users). */
+  rsvpRetentionDays?: number;
   principlesSignedAt: string | null;
   version: number;
   createdAt: string;
@@ -398,4 +405,84 @@ export interface PublicCampaignDto {
   endsOn: string | null;
   demands: { position: number; textEn: string; textEs: string }[];
   goals: GoalProgressDto[];
+}
+
+export interface EventHostDto {
+  id: string;
+  eventId: string;
+  organizationId: string;
+  organizationName: string;
+  role: EventHostRole;
+  status: EventHostStatus;
+  turnoutGoal: number | null;
+  reportedAttendance: number | null;
+  /** Counts of this host's RSVPs and door counts: numbers only, never names. */
+  going: number;
+  maybe: number;
+  declined: number;
+  waitlisted: number;
+  checkedIn: number;
+  walkIns: number;
+  version: number;
+}
+
+export interface EventDto {
+  id: string;
+  title: string;
+  description: string | null;
+  kind: EventKind;
+  campaignId: string | null;
+  demandId: string | null;
+  startsAt: string;
+  endsAt: string;
+  timeZone: string;
+  venue: string | null;
+  address: string | null;
+  city: string | null;
+  state: string | null;
+  onlineUrl: string | null;
+  capacity: number | null;
+  /** Places taken (going or attended), across every host. */
+  goingCount: number;
+  languages: string[];
+  interpretation: string[];
+  accessibilityNotes: string | null;
+  status: EventStatus;
+  cancelReason: string | null;
+  leadOrganizationId: string;
+  version: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface EventDetailDto extends EventDto {
+  hosts: EventHostDto[];
+}
+
+export interface EventTotalsDto {
+  eventId: string;
+  capacity: number | null;
+  goingCount: number;
+  hosts: EventHostDto[];
+  totals: { going: number; maybe: number; declined: number; waitlisted: number; checkedIn: number; walkIns: number; reportedAttendance: number; turnoutGoal: number };
+}
+
+/** One of the caller's own organization's RSVPs (other hosts' RSVPs are never visible). */
+export interface RsvpDto {
+  id: string;
+  eventId: string;
+  hostOrganizationId: string;
+  personId: string | null;
+  /** The person's display name, or the first name given, or null once retention removed it. */
+  name: string | null;
+  status: RsvpStatus;
+  checkedInAt: string | null;
+  anonymizedAt: string | null;
+  version: number;
+  createdAt: string;
+}
+
+export interface CalendarFeedsDto {
+  coalition: string;
+  organization: string | null;
 }

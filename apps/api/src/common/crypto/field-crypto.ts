@@ -1,4 +1,4 @@
-import { createCipheriv, createDecipheriv, createHmac, hkdfSync, randomBytes } from 'node:crypto';
+import { createCipheriv, createDecipheriv, createHmac, hkdfSync, randomBytes, timingSafeEqual } from 'node:crypto';
 
 const VERSION = 1;
 
@@ -34,6 +34,18 @@ export class FieldCrypto {
     decipher.setAAD(Buffer.from(context));
     decipher.setAuthTag(tag);
     return Buffer.concat([decipher.update(ciphertext.subarray(29)), decipher.final()]).toString('utf8');
+  }
+
+  /** A keyed signature of a string (for capability URLs such as calendar feeds), URL-safe. */
+  sign(purpose: string, value: string): string {
+    return createHmac('sha256', this.macKey).update(`${purpose}:${value}`).digest('base64url').slice(0, 32);
+  }
+
+  /** Checks a signature made by `sign`, in constant time. */
+  verify(purpose: string, value: string, signature: string): boolean {
+    const expected = Buffer.from(this.sign(purpose, value));
+    const given = Buffer.from(signature);
+    return expected.length === given.length && timingSafeEqual(expected, given);
   }
 
   /** Keyed hash of a normalized value: the same email or phone always gives the same hash. */

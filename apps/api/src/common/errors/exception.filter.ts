@@ -74,6 +74,13 @@ export class AllExceptionsFilter implements ExceptionFilter {
         const message = translate(locale, key);
         return send(409, { code: key, message, ...(known ? { errors: { [known.field]: message } } : {}) });
       }
+      if (driverError.code === '23503') {
+        // A reference to a record that does not exist (or was just removed): the client's input.
+        const column = /_([a-z_]+)_fkey$/.exec(driverError.constraint ?? '')?.[1] ?? 'id';
+        const field = (column.replace(/^(?:[a-z]+_)*?([a-z]+_id)$/, '$1')).replace(/_([a-z])/g, (_, c: string) => c.toUpperCase());
+        const message = translate(locale, 'error.unknownReference');
+        return send(422, { code: 'error.unknownReference', message, errors: { [field]: message } });
+      }
       if (driverError.code === '40001' || driverError.code === '40P01') {
         return send(409, { code: 'error.staleVersion', message: translate(locale, 'error.staleVersion') });
       }

@@ -44,6 +44,7 @@ export const ORGANIZATION_AUDITED = [
   'duesTier',
   'duesPaidThrough',
   'principlesSignedAt',
+  'rsvpRetentionDays',
 ] as const;
 
 const ADMIN_FIELDS = ['regionId', 'membershipStatus', 'duesTier', 'duesPaidThrough', 'principlesSignedAt'] as const;
@@ -107,6 +108,7 @@ export function toOrganizationDto(o: OrganizationEntity, actor: Actor | null): O
   if (actor && (isAllianceRole(actor) || actor.organizationId === o.id)) {
     dto.duesTier = o.duesTier;
     dto.duesPaidThrough = o.duesPaidThrough;
+    dto.rsvpRetentionDays = o.rsvpRetentionDays;
   }
   return dto;
 }

@@ -251,6 +251,12 @@ export class PeopleService {
       if (confirmed === 'wrong') throw fieldError('code', 'error.wrongTotpCode');
       const deleted = (await m.query('DELETE FROM person WHERE organization_id = $1', [organizationId])) as [unknown[], number];
       const erased = deleted[1];
+      // RSVPs lose their person through the foreign key; first names given at the door go too.
+      await m.query(
+        `UPDATE rsvp SET first_name = NULL, anonymized_at = now(), updated_at = now()
+          WHERE host_organization_id = $1 AND first_name IS NOT NULL`,
+        [organizationId],
+      );
       await this.audit.record(m, auditWho(actor), {
         action: 'organization.emergency_purge',
         entityType: 'organization',
@@ -313,6 +319,16 @@ export class PeopleService {
         okToCall: Boolean(contact.phone),
       }),
     );
+  }
+
+  /** Adds an organization-private person (for the demo and imports), inside the caller's transaction. */
+  async createPrivatePerson(
+    m: EntityManager,
+    organizationId: string,
+    p: NewContact & Partial<Pick<PersonEntity, 'okToText' | 'okToCall' | 'okToEmail' | 'signalOnly' | 'noVoicemail'>>,
+  ): Promise<PersonEntity> {
+    const { email, phone, ...rest } = p;
+    return m.save(m.create(PersonEntity, { ...rest, organizationId, visibility: 'organization', ...this.sealed({ email: email || null, phone: phone || null }) }));
   }
 
   /** An organization's coalition-visible contacts (row-level security decides who sees them). */

@@ -23,7 +23,9 @@ import { CreatePledgeDto, CreatePledgeReportDto, UpdatePledgeDto } from './dto/p
 import { PledgeReportEntity } from './entities/pledge-report.entity';
 import { PledgeEntity } from './entities/pledge.entity';
 
-const OVERDUE = `(p.status = 'open' AND p.due_on < CURRENT_DATE)`;
+// A pledge without a due date is never overdue: `IS NOT NULL` keeps the expression true or false
+// (never NULL), so `overdue` is a boolean and `NOT overdue` finds undated pledges too.
+const OVERDUE = `(p.status = 'open' AND p.due_on IS NOT NULL AND p.due_on < CURRENT_DATE)`;
 
 export const PLEDGE_LIST: ListSpec = {
   resource: 'pledges',
@@ -399,35 +401,62 @@ export class PledgesService {
       this.writerOrganization(actor, pledge.organizationId);
       checkQuantity(pledge.metric, dto.quantity);
       if (pledge.status === 'cancelled') throw fieldError('pledgeId', 'error.pledgeCancelled');
-      const updated = (await m.query(
-        `UPDATE pledge
-            SET reported = reported + $2,
-                status = CASE WHEN reported + $2 >= quantity THEN 'fulfilled' ELSE 'open' END,
-                updated_at = now()
-          WHERE id = $1 AND status <> 'cancelled' AND reported + $2 >= 0
-        RETURNING reported`,
-        [dto.pledgeId, dto.quantity],
-      )) as [unknown[], number];
-      if (updated[1] === 0) throw fieldError('quantity', 'error.reportBelowZero');
-      const report = await m.save(
-        m.create(PledgeReportEntity, {
-          pledgeId: dto.pledgeId,
-          quantity: String(dto.quantity),
-          reportedOn,
-          reportedBy: actor.userId,
-          eventId: dto.eventId ?? null,
-          note: dto.note ?? null,
-        }),
-      );
-      await this.audit.record(m, auditWho(actor), {
-        action: dto.quantity < 0 ? 'pledge_report.correct' : 'pledge_report.create',
-        entityType: 'pledge_report',
-        entityId: report.id,
-        changedFields: ['pledgeId', 'quantity', 'reportedOn'],
-        after: { pledgeId: dto.pledgeId, quantity: dto.quantity, reportedOn },
-      });
+      const report = await this.appendReport(m, actor, pledge.id, dto.quantity, reportedOn, dto.eventId ?? null, dto.note ?? null);
       return toReportDto({ ...report, campaignId: pledge.campaignId, organizationId: pledge.organizationId, metric: pledge.metric });
     });
+  }
+
+  /** Adds a report and its quantity to the pledge's total in one UPDATE, with its audit row. */
+  private async appendReport(
+    m: EntityManager,
+    actor: Actor,
+    pledgeId: string,
+    quantity: number,
+    reportedOn: string,
+    eventId: string | null,
+    note: string | null,
+  ): Promise<PledgeReportEntity> {
+    const updated = (await m.query(
+      `UPDATE pledge
+          SET reported = reported + $2,
+              status = CASE WHEN reported + $2 >= quantity THEN 'fulfilled' ELSE 'open' END,
+              updated_at = now()
+        WHERE id = $1 AND status <> 'cancelled' AND reported + $2 >= 0
+      RETURNING reported`,
+      [pledgeId, quantity],
+    )) as [unknown[], number];
+    if (updated[1] === 0) throw fieldError('quantity', 'error.reportBelowZero');
+    const report = await m.save(
+      m.create(PledgeReportEntity, { pledgeId, quantity: String(quantity), reportedOn, reportedBy: actor.userId, eventId, note }),
+    );
+    await this.audit.record(m, auditWho(actor), {
+      action: quantity < 0 ? 'pledge_report.correct' : 'pledge_report.create',
+      entityType: 'pledge_report',
+      entityId: report.id,
+      changedFields: ['pledgeId', 'quantity', 'reportedOn', ...(eventId ? ['eventId'] : [])],
+      after: { pledgeId, quantity, reportedOn, eventId },
+    });
+    return report;
+  }
+
+  /**
+   * When an event is completed: a host's reported attendance becomes a report on its turnout
+   * pledge for the event's campaign (the newest open one, else the newest fulfilled one).
+   * Answers the pledge's id, or null when the host made no turnout pledge there.
+   */
+  async recordEventAttendance(
+    m: EntityManager,
+    actor: Actor,
+    a: { campaignId: string; organizationId: string; eventId: string; quantity: number; reportedOn: string },
+  ): Promise<string | null> {
+    const [pledge] = (await m.query(
+      `SELECT id FROM pledge WHERE campaign_id = $1 AND organization_id = $2 AND metric = 'turnout' AND status <> 'cancelled'
+        ORDER BY (status = 'open') DESC, created_at DESC LIMIT 1`,
+      [a.campaignId, a.organizationId],
+    )) as { id: string }[];
+    if (!pledge) return null;
+    await this.appendReport(m, actor, pledge.id, a.quantity, a.reportedOn, a.eventId, null);
+    return pledge.id;
   }
 
   // Progress --------------------------------------------------------------------------------

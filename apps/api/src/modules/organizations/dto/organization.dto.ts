@@ -9,6 +9,7 @@ import {
   IsEmail,
   IsIn,
   IsInt,
+  Max,
   IsNotEmpty,
   IsOptional,
   IsString,
@@ -71,6 +72,10 @@ export class OrganizationProfileDto {
 
   @ApiPropertyOptional() @IsOptional() @TrimToNull() @IsString() @MaxLength(4000) @NoControlChars()
   description?: string | null;
+
+  @ApiPropertyOptional({ description: 'Days after an event that RSVP details are kept (counts stay)', minimum: 1, maximum: 3650 })
+  @IsOptional() @IsInt() @Min(1) @Max(3650)
+  rsvpRetentionDays?: number;
 }
 
 export const PROFILE_FIELDS = [
@@ -84,6 +89,7 @@ export const PROFILE_FIELDS = [
   'publicEmail',
   'publicPhone',
   'description',
+  'rsvpRetentionDays',
 ] as const;
 
 /** Fields only alliance admins set. */

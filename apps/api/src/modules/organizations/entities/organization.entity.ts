@@ -23,6 +23,7 @@ import { RegionEntity } from '@api/modules/regions/entities/region.entity';
   'organization_membership_status_check',
   `membership_status IN ('applicant','active','rejected','lapsed','suspended','withdrawn')`,
 )
+@Check('organization_rsvp_retention_days_check', `rsvp_retention_days BETWEEN 1 AND 3650`)
 @Check('organization_dues_tier_check', `dues_tier IS NULL OR dues_tier IN ('waived','small','medium','large')`)
 @Index('organization_name_lower_key', { synchronize: false })
 @Index('organization_name_trgm_idx', { synchronize: false })
@@ -103,6 +104,10 @@ export class OrganizationEntity {
 
   @Column({ type: 'timestamptz', nullable: true })
   principlesSignedAt!: Date | null;
+
+  /** Days after an event that RSVP details (person, first name) are kept; the counts stay. */
+  @Column({ type: 'integer', default: 30 })
+  rsvpRetentionDays!: number;
 
   @VersionColumn({ default: 1 })
   version!: number;

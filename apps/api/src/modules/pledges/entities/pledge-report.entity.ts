@@ -1,4 +1,5 @@
 import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, type Relation } from 'typeorm';
+import { EventEntity } from '@api/modules/events/entities/event.entity';
 import { PledgeEntity } from './pledge.entity';
 
 /**
@@ -29,9 +30,14 @@ export class PledgeReportEntity {
   @Column({ type: 'uuid', nullable: true })
   reportedBy!: string | null;
 
-  /** The event the action came from (events arrive with the events module). */
+  /** The event the action came from, if any. */
+  @Index('pledge_report_event_id_idx')
   @Column({ type: 'uuid', nullable: true })
   eventId!: string | null;
+
+  @ManyToOne(() => EventEntity, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'event_id', foreignKeyConstraintName: 'pledge_report_event_id_fkey' })
+  event?: Relation<EventEntity>;
 
   @Column({ type: 'text', nullable: true })
   note!: string | null;
