@@ -17,6 +17,7 @@ import { AuthModule } from '@api/modules/auth/auth.module';
 import { CampaignsModule } from '@api/modules/campaigns/campaigns.module';
 import { PledgesModule } from '@api/modules/pledges/pledges.module';
 import { EventsModule } from '@api/modules/events/events.module';
+import { DashboardModule } from '@api/modules/dashboard/dashboard.module';
 import { HealthModule } from '@api/modules/health/health.module';
 import { OrganizationsModule } from '@api/modules/organizations/organizations.module';
 import { PeopleModule } from '@api/modules/people/people.module';
@@ -61,6 +62,7 @@ export class AppModule {
         CampaignsModule,
         PledgesModule,
         EventsModule,
+        DashboardModule,
         HealthModule,
       ],
       providers: [

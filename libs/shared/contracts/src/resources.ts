@@ -486,3 +486,48 @@ export interface CalendarFeedsDto {
   coalition: string;
   organization: string | null;
 }
+
+export interface DashboardCampaignDto {
+  id: string;
+  name: string;
+  goals: GoalProgressDto[];
+}
+
+export interface DashboardEventDto {
+  id: string;
+  title: string;
+  kind: EventKind;
+  startsAt: string;
+  timeZone: string;
+  city: string | null;
+  state: string | null;
+  capacity: number | null;
+  goingCount: number;
+  turnoutGoal: number;
+}
+
+export interface AllianceDashboardDto {
+  membership: { byStatus: Partial<Record<MembershipStatus, number>>; byState: { state: string; active: number; applicant: number }[] };
+  pendingApplications: { total: number; latest: { id: string; name: string; state: string; appliedAt: string | null }[] };
+  campaigns: DashboardCampaignDto[];
+  pledges: { overdue: number; dueThisWeek: number; overdueList: PledgeDto[]; dueThisWeekList: PledgeDto[] };
+  upcomingEvents: DashboardEventDto[];
+  duesLapsing: { id: string; name: string; duesPaidThrough: string | null; duesTier: DuesTier | null }[];
+  recentActivity: { id: string; at: string; action: string; entityType: string; entityId: string | null; entityName: string | null; actorUserId: string | null; actorName: string | null }[];
+}
+
+export interface OrganizationDashboardDto {
+  organizationId: string;
+  organizationName: string;
+  openPledges: PledgeDto[];
+  upcomingEvents: (DashboardEventDto & { ourGoing: number; ourTurnoutGoal: number | null; hostStatus: EventHostStatus })[];
+  endorsedCampaigns: DashboardCampaignDto[];
+  people: { total: number; byRole: Partial<Record<PersonRole, number>>; byLanguage: Record<string, number> };
+  contributions: { campaignId: string; campaignName: string; metric: PledgeMetric; ourReported: number; coalitionReported: number; target: number | null }[];
+}
+
+export interface ChartSeriesDto {
+  /** What the chart shows, e.g. "calls reported, cumulative". */
+  key: string;
+  points: { x: string; y: number }[];
+}
