@@ -1,7 +1,7 @@
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import type { OrganizationDto } from '@unidos/contracts';
-import { admin, launch, newContext, screenshot, step } from './support/browser';
-import { totpCode } from './support/totp';
+import { enrollAdminTotpIfRequired, signInAsAdmin } from './support/admin-session';
+import { launch, newContext, screenshot, step } from './support/browser';
 
 /**
  * The foundation's journey, as people live it: a representative applies in Spanish on the public
@@ -108,13 +108,8 @@ describe('membership journey: apply in Spanish, approve, find, edit, switch lang
     page = await adminContext.newPage();
 
     await step(page, 'sign in', async () => {
-      await page.goto('/');
-      await page.waitForURL(/\/login$/);
-      await page.getByLabel(/^Email/).fill(admin().email);
-      await page.getByLabel(/^Password/).fill(admin().password);
-      await page.getByRole('button', { name: 'Sign in' }).click();
-      // "My account" is in the menu whether or not two-factor enrolment is still due.
-      await page.getByRole('menuitem', { name: 'My account' }).waitFor();
+      // With a code when an earlier journey of this run already turned on two-factor sign-in.
+      await signInAsAdmin(page);
     });
 
     await step(page, 'turn on two-factor sign-in when the API requires it of admins', async () => {
@@ -122,17 +117,7 @@ describe('membership journey: apply in Spanish, approve, find, edit, switch lang
       // `error.totpEnrollmentRequired` elsewhere). Enrolling is not this journey's subject, so it
       // goes through the API with the same session cookie, as an authenticator app would compute
       // the code; the journey then goes on in the same session, as the API promises.
-      const me = (await (await page.request.get('/api/auth/me')).json()) as {
-        totpEnrollmentRequired?: boolean;
-      };
-      if (!me.totpEnrollmentRequired) return;
-      const setup = await page.request.post('/api/auth/totp/setup', { data: {} });
-      expect(setup.status()).toBe(200);
-      const { secret } = (await setup.json()) as { secret: string };
-      const enable = await page.request.post('/api/auth/totp/enable', { data: { code: totpCode(secret) } });
-      expect(enable.status()).toBe(204);
-      await page.goto('/');
-      await page.getByRole('menuitem', { name: 'Dashboard' }).waitFor();
+      await enrollAdminTotpIfRequired(page);
     });
 
     await step(page, 'see the new application among the pending ones', async () => {

@@ -111,6 +111,10 @@ describe('people: organization-private contacts', () => {
     const listed = await adminAgent.get('/api/people').query({ filter: JSON.stringify({ q: 'Vocera' }) });
     expect(listed.text).not.toContain('prefers mornings');
     expect((await adminAgent.get('/api/people/export.csv')).status).toBe(403);
+    // Filtering on the hidden flags would reveal them: refused.
+    for (const flag of ['okToText', 'okToCall', 'okToEmail', 'signalOnly', 'noVoicemail']) {
+      expect((await adminAgent.get('/api/people').query({ filter: JSON.stringify({ [flag]: true }) })).status).toBe(422);
+    }
     // The organization itself still sees everything it keeps.
     expect((await a.get(`/api/people/${contact.id}`)).body).toMatchObject({ note: 'internal: prefers mornings', okToText: true });
   });

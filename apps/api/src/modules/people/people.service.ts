@@ -32,6 +32,8 @@ export interface NewContact {
   role: PersonRole;
 }
 
+const PRIVATE_FLAGS = ['okToText', 'okToCall', 'okToEmail', 'signalOnly', 'noVoicemail'] as const;
+
 const flag = (column: string) => ({ kind: 'eq' as const, column, type: 'bool' as const });
 
 export const PEOPLE_LIST: ListSpec = {
@@ -132,6 +134,13 @@ export class PeopleService {
     }
   }
 
+  /** Outside the organization the contact-safety flags are hidden, so filtering on them is too. */
+  private refuseHiddenFilters(actor: Actor, query: ListQuery): void {
+    if (actor.organizationId) return;
+    const hidden = PRIVATE_FLAGS.find((f) => query.filter[f] !== undefined);
+    if (hidden) throw fieldError('filter', 'query.unknownFilter', { field: hidden });
+  }
+
   /**
    * What a caller outside the person's organization may see of a public contact: how to reach
    * them, not the organization's notes or contact-safety settings.
@@ -144,6 +153,7 @@ export class PeopleService {
 
   async list(actor: Actor, raw: RawListQuery): Promise<Page<PersonDto>> {
     const query = parseListQuery(raw, PEOPLE_LIST);
+    this.refuseHiddenFilters(actor, query);
     return this.tx.run(actor, async (m) => {
       const qb = this.scoped(m, actor);
       applyFilters(qb, query, PEOPLE_LIST);
