@@ -13,6 +13,8 @@ const UNIQUE_CONSTRAINTS: Record<string, { key: MessageKey; field: string }> = {
   organization_slug_key: { key: 'error.duplicateName', field: 'name' },
   user_email_lower_key: { key: 'error.duplicateEmail', field: 'email' },
   region_name_key: { key: 'error.duplicateRegion', field: 'name' },
+  campaign_name_key: { key: 'error.duplicateCampaign', field: 'name' },
+  campaign_slug_key: { key: 'error.duplicateCampaign', field: 'name' },
 };
 
 const HTTP_KEYS: Record<number, MessageKey> = {
@@ -48,7 +50,7 @@ export class AllExceptionsFilter implements ExceptionFilter {
       const errors: Record<string, string> = {};
       for (const [field, problem] of Object.entries(exception.problems)) {
         const key = `field.${problem.constraint}`;
-        const n = /(\d+)/.exec(problem.detail)?.[1] ?? '';
+        const n = /(-?\d+(?:\.\d+)?)/.exec(problem.detail)?.[1] ?? '';
         errors[field] = isMessageKey(key) ? translate(locale, key, { n }) : translate(locale, 'field.unknown');
       }
       return send(422, { code: 'validation.failed', message: translate(locale, 'validation.failed'), errors });

@@ -26,6 +26,9 @@ const en = {
   'field.isBoolean': 'must be true or false',
   'field.isDateString': 'must be a date',
   'field.isISO8601': 'must be a date',
+  'field.isIso8601': 'must be a real date (YYYY-MM-DD, or a date and time with its offset)',
+  'field.isNumber': 'must be a number (at most two decimals)',
+  'field.notEquals': 'must not be {n}',
   'field.isPhone': 'must be a phone number (digits, spaces, +, -, parentheses)',
   'field.whitelistValidation': 'is not a field you can set',
   'field.nestedValidation': 'is not valid',
@@ -52,7 +55,8 @@ const en = {
   'error.duplicateEmail': 'A user with this email already exists.',
   'error.duplicate': 'A record with these values already exists.',
   'error.duplicateRegion': 'A region with this name already exists.',
-  'error.alreadyDecided': 'This application was already {status} by someone else.',
+  'error.duplicateCampaign': 'A campaign with this name, or one written almost the same, already exists.',
+  'error.alreadyDecided': 'Someone else already decided this application: it is {status}.',
   'error.invalidTransition': 'Membership cannot change from {from} to {to}.',
   'error.regionInUse': 'This region still has member organizations; move them first.',
   'error.invalidCredentials': 'Wrong email or password.',
@@ -139,6 +143,9 @@ const es: Record<MessageKey, string> = {
   'field.isBoolean': 'debe ser verdadero o falso',
   'field.isDateString': 'debe ser una fecha',
   'field.isISO8601': 'debe ser una fecha',
+  'field.isIso8601': 'debe ser una fecha real (AAAA-MM-DD, o fecha y hora con su desfase)',
+  'field.isNumber': 'debe ser un número (como máximo dos decimales)',
+  'field.notEquals': 'no debe ser {n}',
   'field.isPhone': 'debe ser un número de teléfono (dígitos, espacios, +, -, paréntesis)',
   'field.whitelistValidation': 'no es un campo que usted pueda cambiar',
   'field.nestedValidation': 'no es válido',
@@ -164,7 +171,8 @@ const es: Record<MessageKey, string> = {
   'error.duplicateEmail': 'Ya existe un usuario con este correo electrónico.',
   'error.duplicate': 'Ya existe un registro con estos valores.',
   'error.duplicateRegion': 'Ya existe una región con este nombre.',
-  'error.alreadyDecided': 'Otra persona ya decidió esta solicitud ({status}).',
+  'error.duplicateCampaign': 'Ya existe una campaña con este nombre, o con uno casi igual.',
+  'error.alreadyDecided': 'Otra persona ya decidió esta solicitud: está {status}.',
   'error.invalidTransition': 'La membresía no puede pasar de {from} a {to}.',
   'error.regionInUse': 'Esta región todavía tiene organizaciones miembro; muévalas primero.',
   'error.invalidCredentials': 'Correo electrónico o contraseña incorrectos.',
@@ -234,9 +242,28 @@ export function isMessageKey(key: string): key is MessageKey {
   return Object.prototype.hasOwnProperty.call(en, key);
 }
 
+/** Words for the status codes that messages quote ({status}, {from}, {to}). */
+const STATUS_WORDS: Record<Locale, Record<string, string>> = {
+  en: {
+    applicant: 'applying', active: 'active', rejected: 'rejected', lapsed: 'lapsed', suspended: 'suspended', withdrawn: 'withdrawn',
+    draft: 'a draft', won: 'won', closed: 'closed', published: 'published', cancelled: 'cancelled', completed: 'completed',
+    pending: 'pending', accepted: 'accepted',
+  },
+  es: {
+    applicant: 'en solicitud', active: 'activa', rejected: 'rechazada', lapsed: 'vencida', suspended: 'suspendida', withdrawn: 'retirada',
+    draft: 'en borrador', won: 'ganada', closed: 'cerrada', published: 'publicado', cancelled: 'cancelado', completed: 'terminado',
+    pending: 'pendiente', accepted: 'aceptado',
+  },
+};
+const QUOTED_STATUS = new Set(['status', 'from', 'to']);
+
 export function translate(locale: Locale, key: MessageKey, params: Record<string, string | number> = {}): string {
   const template = MESSAGES[locale][key] ?? MESSAGES.en[key];
-  return template.replace(/\{(\w+)\}/g, (_, name: string) => (name in params ? String(params[name]) : `{${name}}`));
+  return template.replace(/\{(\w+)\}/g, (_, name: string) => {
+    if (!(name in params)) return `{${name}}`;
+    const value = String(params[name]);
+    return QUOTED_STATUS.has(name) ? (STATUS_WORDS[locale][value] ?? value) : value;
+  });
 }
 
 /** Picks `es` or `en` from an Accept-Language header (first supported language wins). */

@@ -115,6 +115,19 @@ function badValue(field: string): FieldErrors {
   return new FieldErrors({ filter: { key: 'query.badFilterValue', params: { field } } });
 }
 
+const ISO = /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,6})?)?(?:Z|[+-]\d{2}:\d{2})?)?$/;
+
+/** A real calendar date (2026-02-30 is not), optionally with a time and an offset. */
+export function isIsoDate(value: string): boolean {
+  const m = ISO.exec(value);
+  if (!m) return false;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const date = new Date(Date.UTC(y, mo - 1, d));
+  if (date.getUTCFullYear() !== y || date.getUTCMonth() !== mo - 1 || date.getUTCDate() !== d) return false;
+  if (m[4] !== undefined && (Number(m[4]) > 23 || Number(m[5]) > 59 || Number(m[6] ?? 0) > 59)) return false;
+  return !Number.isNaN(Date.parse(value));
+}
+
 export function checkScalar(field: string, value: unknown, type: 'text' | 'uuid' | 'bool' | 'date' = 'text'): unknown {
   if (type === 'bool') {
     if (typeof value !== 'boolean') throw badValue(field);
@@ -123,7 +136,7 @@ export function checkScalar(field: string, value: unknown, type: 'text' | 'uuid'
   // NUL or a lone surrogate would reach PostgreSQL and fail there (a 500): the filter is wrong.
   if (typeof value !== 'string' || value.length > 200 || !isStorableText(value)) throw badValue(field);
   if (type === 'uuid' && !UUID.test(value)) throw badValue(field);
-  if (type === 'date' && Number.isNaN(Date.parse(value))) throw badValue(field);
+  if (type === 'date' && !isIsoDate(value)) throw badValue(field);
   return value;
 }
 

@@ -402,7 +402,10 @@ export class EventsService {
         .innerJoin(EventEntity, 'e', 'e.id = h.event_id')
         .addSelect('o.name', 'organization_name');
       if (!isAllianceRole(actor)) {
-        qb.where(`(e.status <> 'draft' OR EXISTS (SELECT 1 FROM event_host dh WHERE dh.event_id = e.id AND dh.organization_id = :viewerOrg))`, { viewerOrg: actor.organizationId });
+        // The same rule as events(): a draft is its hosts' (not those that declined) and the alliance's.
+        qb.where(`(e.status <> 'draft' OR EXISTS (SELECT 1 FROM event_host dh WHERE dh.event_id = e.id AND dh.organization_id = :viewerOrg AND dh.status <> 'declined'))`, {
+          viewerOrg: actor.organizationId,
+        });
       }
       applyFilters(qb, query, HOST_LIST);
       const total = await qb.clone().getCount();
@@ -461,7 +464,9 @@ export class EventsService {
    * (the alliance may set goals and reported attendance for any host).
    */
   async updateHost(actor: Actor, id: string, dto: UpdateHostDto): Promise<EventHostDto> {
-    await this.tx.run(actor, async (m) => {
+    // Answered from inside the transaction: after declining a draft's invitation the organization
+    // no longer sees the draft, yet its answer was taken and says so.
+    return this.tx.run(actor, async (m) => {
       const visible = await this.hostRow(m, id);
       await this.visibleEvent(m, actor, visible.eventId);
       const own = actor.role === 'org_coordinator' && actor.organizationId === visible.organizationId;
@@ -471,7 +476,7 @@ export class EventsService {
       const host = await lockVersioned(m, EventHostEntity, id, dto.version);
       const patch = sentFields(dto, ['status', 'turnoutGoal', 'reportedAttendance'] as const);
       const changed = changedFields(host, { ...host, ...patch }, ['status', 'turnoutGoal', 'reportedAttendance']);
-      if (changed.length === 0) return;
+      if (changed.length === 0) return toHostDto(visible);
       await m.update(EventHostEntity, { id }, patch);
       await this.audit.record(m, auditWho(actor), {
         action: patch.status === 'accepted' ? 'event_host.accept' : patch.status === 'declined' ? 'event_host.decline' : 'event_host.update',
@@ -481,8 +486,8 @@ export class EventsService {
         before: auditable(host, changed),
         after: auditable({ ...host, ...patch }, changed),
       });
+      return toHostDto(await this.hostRow(m, id));
     });
-    return this.findHost(actor, id);
   }
 
   /** Counts someone at the door (or undoes it) with no personal data; never below zero. */

@@ -83,8 +83,10 @@ export class RsvpsService implements OnApplicationBootstrap, OnApplicationShutdo
   }
 
   async list(actor: Actor, raw: RawListQuery): Promise<Page<RsvpDto>> {
-    const host = this.ownOrganization(actor, false);
     const query = parseListQuery(raw, RSVP_LIST);
+    // The alliance sees counts on the event, never who is coming: an empty list.
+    if (!actor.organizationId) return { resource: RSVP_LIST.resource, rows: [], offset: query.offset, total: 0 };
+    const host = this.ownOrganization(actor, false);
     return this.tx.run(actor, async (m) => {
       const qb = this.rows(m, host);
       applyFilters(qb, query, RSVP_LIST);
@@ -96,6 +98,7 @@ export class RsvpsService implements OnApplicationBootstrap, OnApplicationShutdo
   }
 
   async findOne(actor: Actor, id: string): Promise<RsvpDto> {
+    if (!actor.organizationId) throw notFound();
     const host = this.ownOrganization(actor, false);
     return this.tx.run(actor, async (m) => {
       const [row] = await this.fetch(this.rows(m, host).andWhere('r.id = :id', { id }));
@@ -116,6 +119,14 @@ export class RsvpsService implements OnApplicationBootstrap, OnApplicationShutdo
       throw new DomainError(422, 'error.eventNotOpen', { status: event.status }, 'eventId');
     }
     return event;
+  }
+
+  /** Locks the event row, then the RSVP (row-level security keeps it the caller's own). */
+  private async lockInEvent(m: EntityManager, eventId: string, id: string): Promise<RsvpEntity> {
+    await m.getRepository(EventEntity).createQueryBuilder('e').setLock('pessimistic_write').where('e.id = :eventId', { eventId }).getOne();
+    const rsvp = await m.getRepository(RsvpEntity).createQueryBuilder('r').setLock('pessimistic_write').where('r.id = :id', { id }).getOne();
+    if (!rsvp) throw notFound();
+    return rsvp;
   }
 
   /** Going while there is room (the event row is locked, so concurrent sign-ups queue), else waitlisted. */
@@ -180,10 +191,13 @@ export class RsvpsService implements OnApplicationBootstrap, OnApplicationShutdo
   async checkIn(actor: Actor, id: string, undo = false): Promise<RsvpDto> {
     const host = this.ownOrganization(actor, true);
     await this.tx.run(actor, async (m) => {
-      const rsvp = await m.getRepository(RsvpEntity).createQueryBuilder('r').setLock('pessimistic_write').where('r.id = :id AND r.host_organization_id = :host', { id, host }).getOne();
-      if (!rsvp) throw notFound();
-      const event = await this.events.visibleEvent(m, actor, rsvp.eventId);
+      const found = await m.findOneBy(RsvpEntity, { id, hostOrganizationId: host });
+      if (!found) throw notFound();
+      const event = await this.events.visibleEvent(m, actor, found.eventId);
       if (event.status !== 'published') throw new DomainError(422, 'error.eventNotPublished', { status: event.status });
+      // The event first, then the RSVP: the order every status change takes (sign-ups, declines and
+      // the waitlist hold the event row), so a check-in never deadlocks with a promotion.
+      const rsvp = await this.lockInEvent(m, found.eventId, id);
       if (undo) {
         if (rsvp.status !== 'attended') return;
         await m.update(RsvpEntity, { id }, { status: 'going', checkedInAt: null });
@@ -208,9 +222,9 @@ export class RsvpsService implements OnApplicationBootstrap, OnApplicationShutdo
     const before = await this.findOne(actor, id);
     this.ownOrganization(actor, true);
     await this.tx.run(actor, async (m) => {
-      const rsvp = await m.findOne(RsvpEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
-      if (!rsvp) throw notFound();
-      await m.getRepository(EventEntity).createQueryBuilder('e').setLock('pessimistic_write').where('e.id = :id', { id: rsvp.eventId }).getOne();
+      const found = await m.findOneBy(RsvpEntity, { id });
+      if (!found) throw notFound();
+      const rsvp = await this.lockInEvent(m, found.eventId, id);
       await m.delete(RsvpEntity, { id });
       if (rsvp.status === 'going' || rsvp.status === 'attended') await m.query('SELECT rsvp_promote_waitlist($1)', [rsvp.eventId]);
       await this.audit.record(m, auditWho(actor), { action: 'rsvp.delete', entityType: 'rsvp', entityId: id, before: { eventId: rsvp.eventId, status: rsvp.status } });

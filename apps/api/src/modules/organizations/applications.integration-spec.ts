@@ -74,7 +74,7 @@ describe('apply → approve → directory', () => {
     expect((await other.post(`/api/applications/${body.id}/reject`).send({ version, reason: 'Not a migrant-rights group' })).status).toBe(200);
     const late = await agent.post(`/api/applications/${body.id}/approve`).send({ version });
     expect(late.status).toBe(409);
-    expect(late.body.message).toMatch(/already rejected by someone else/);
+    expect(late.body.message).toBe('Someone else already decided this application: it is rejected.');
     const { rows } = await t.sql.query(`SELECT membership_status, decision_reason FROM organization WHERE id = $1`, [body.id]);
     expect(rows[0]).toEqual({ membership_status: 'rejected', decision_reason: 'Not a migrant-rights group' });
   });

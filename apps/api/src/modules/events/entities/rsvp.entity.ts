@@ -50,6 +50,10 @@ export class RsvpEntity {
   @Column({ type: 'timestamptz', nullable: true })
   checkedInAt!: Date | null;
 
+  /** When the RSVP joined the waitlist (kept by a trigger; NULL when not waitlisted): the line moves up in this order. */
+  @Column({ type: 'timestamptz', nullable: true })
+  waitlistedAt!: Date | null;
+
   /** Set when the retention period removed the person's details (the count stays). */
   @Column({ type: 'timestamptz', nullable: true })
   anonymizedAt!: Date | null;

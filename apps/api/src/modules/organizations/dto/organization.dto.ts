@@ -20,6 +20,7 @@ import {
   ValidateNested,
   IsDefined,
   IsObject,
+  Matches,
 } from 'class-validator';
 import {
   DUES_TIERS,
@@ -37,6 +38,8 @@ import {
 import { IsPhone, NoControlChars, Trim, TrimToNull } from '@api/common/http/transforms';
 
 const URL_OPTIONS = { protocols: ['http', 'https'], require_protocol: true };
+/** A date, or a date and time, as ISO 8601 writes them — nothing looser. */
+const ISO_DATE_TIME = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?(Z|[+-]\d{2}:\d{2})?)?$/;
 
 /** Profile fields; an organization's own coordinator may edit these and nothing else. */
 export class OrganizationProfileDto {
@@ -103,7 +106,8 @@ export class AllianceOrganizationFieldsDto {
   @ApiPropertyOptional() @IsOptional() @IsDateString({ strict: true }) @MaxLength(10)
   duesPaidThrough?: string | null;
 
-  @ApiPropertyOptional() @IsOptional() @IsDateString({ strict: true })
+  // isISO8601 alone takes "2030-01 -15", which is no date: PostgreSQL refused it with a 500.
+  @ApiPropertyOptional() @IsOptional() @IsDateString({ strict: true }) @Matches(ISO_DATE_TIME)
   principlesSignedAt?: string | null;
 }
 
