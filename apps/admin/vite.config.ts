@@ -36,14 +36,19 @@ export default defineConfig({
     rolldownOptions: {
       output: {
         // Libraries change less often than our code: separate chunks stay cached across releases.
+        // The first three take only what the first screen loads (`$initial`); libraries reached only
+        // through React.lazy (the dashboard's charts and map) get chunks of their own, loaded on demand.
         codeSplitting: {
           groups: [
             {
               name: 'react',
               test: /node_modules[\\/](react|react-dom|react-router|react-router-dom|scheduler)[\\/]/,
+              tags: ['$initial'],
             },
-            { name: 'mui', test: /node_modules[\\/](@mui|@emotion|@popperjs)[\\/]/ },
-            { name: 'vendor', test: /node_modules[\\/]/ },
+            { name: 'mui', test: /node_modules[\\/](@mui|@emotion|@popperjs)[\\/]/, tags: ['$initial'] },
+            { name: 'vendor', test: /node_modules[\\/]/, tags: ['$initial'] },
+            { name: 'charts', test: /node_modules[\\/]@mui[\\/]x-charts[\\/]/ },
+            { name: 'map', test: /node_modules[\\/](d3-geo|topojson-client|us-atlas)[\\/]/ },
           ],
         },
       },

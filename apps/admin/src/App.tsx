@@ -1,6 +1,7 @@
 import { Admin, CustomRoutes, Resource } from 'react-admin';
 import { createBrowserRouter, Route, RouterProvider } from 'react-router-dom';
 import { AccountPage } from './pages/AccountPage';
+import { CheckInPage } from './pages/check-in/CheckInPage';
 import { CommitPage } from './pages/commit/CommitPage';
 import { EmergencyPurgePage } from './pages/EmergencyPurgePage';
 import { JoinPage } from './pages/join/JoinPage';
@@ -14,6 +15,8 @@ import { createStore } from './providers/store';
 import applications from './resources/applications';
 import auditEvents from './resources/audit-events';
 import campaigns from './resources/campaigns';
+import events from './resources/events';
+import { EventCalendar } from './resources/events/EventCalendar';
 import organizations from './resources/organizations';
 import people from './resources/people';
 import pledgeOffers from './resources/pledge-offers';
@@ -53,6 +56,10 @@ const UnidosAdmin = () => (
       <Route path="regions" element={<RegionCounts />} />
     </Resource>
     <Resource name="campaigns" {...campaigns} />
+    <Resource name="events" {...events}>
+      <Route path="calendar" element={<EventCalendar />} />
+      <Route path=":id/check-in" element={<CheckInPage />} />
+    </Resource>
     <Resource name="pledges" {...pledges} />
     <Resource name="pledge-reports" {...pledgeReports} />
     <Resource name="pledge-offers" {...pledgeOffers} />

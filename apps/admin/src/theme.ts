@@ -12,11 +12,12 @@ export const theme: RaThemeOptions = {
   shape: { borderRadius: 8 },
   typography: {
     ...defaultLightTheme.typography,
+    // Roboto ships with the app (@fontsource/roboto), so every device shows the same letters offline.
     fontFamily: [
+      'Roboto',
       'system-ui',
       '-apple-system',
       '"Segoe UI"',
-      'Roboto',
       '"Noto Sans"',
       '"Helvetica Neue"',
       'Arial',

@@ -14,6 +14,13 @@ import {
 } from '@unidos/contracts';
 import { AUDIT_ACTIONS, AUDIT_ENTITY_TYPES } from '../common/choices';
 import {
+  EVENT_HOST_ROLES,
+  EVENT_HOST_STATUSES,
+  EVENT_KINDS,
+  EVENT_STATUSES,
+  RSVP_STATUSES,
+} from '@unidos/contracts';
+import {
   CAMPAIGN_STATUSES,
   DEMAND_STATUSES,
   ENDORSEMENT_ROLES,
@@ -22,7 +29,11 @@ import {
   PLEDGE_STATUSES,
 } from '@unidos/contracts';
 import { campaignsEn } from './campaigns.en';
+import { eventsEn } from './events.en';
+import { eventsEs } from './events.es';
 import { campaignsEs } from './campaigns.es';
+import { dashboardEn } from './dashboard.en';
+import { dashboardEs } from './dashboard.es';
 import { en } from './en';
 import { es } from './es';
 import { raSpanishMessages } from './ra-spanish';
@@ -224,5 +235,113 @@ describe('campaign catalogs (campaigns.en.ts / campaigns.es.ts)', () => {
     expect(mergedEn.get('resources.campaigns.name')).toBe('Campaign |||| Campaigns');
     expect(mergedEn.get('ra.action.save')).toBe('Save');
     expect(sorted(flatten(en).keys()).filter((key) => !mergedEn.has(key))).toEqual([]);
+  });
+});
+
+describe('event catalogs (events.en.ts / events.es.ts)', () => {
+  const english = flatten(eventsEn);
+  const spanish = flatten(eventsEs);
+
+  it('have exactly the same keys', () => {
+    expect(sorted(spanish.keys())).toEqual(sorted(english.keys()));
+  });
+
+  it('keep the placeholders and plural forms of each English message', () => {
+    const mismatched = sorted(english.keys()).filter((key) => {
+      const source = english.get(key) ?? '';
+      const target = spanish.get(key) ?? '';
+      return (
+        JSON.stringify(placeholders(source)) !== JSON.stringify(placeholders(target)) ||
+        pluralForms(source) !== pluralForms(target)
+      );
+    });
+    expect(mismatched).toEqual([]);
+  });
+
+  it('never repeat a key of en.ts, es.ts or the campaign catalogs, nor a react-admin message', () => {
+    const others = new Set([...flatten(en).keys(), ...flatten(es).keys(), ...flatten(campaignsEn).keys()]);
+    expect(sorted(english.keys()).filter((key) => others.has(key))).toEqual([]);
+    expect(Object.keys(eventsEn)).not.toContain('ra');
+  });
+
+  it('have no empty Spanish value', () => {
+    expect(sorted(spanish.keys()).filter((key) => (spanish.get(key) ?? '').trim() === '')).toEqual([]);
+  });
+
+  it('label every value of the event enums', () => {
+    const enumLabels: Array<[string, readonly string[]]> = [
+      ['enums.eventKind', EVENT_KINDS],
+      ['enums.eventStatus', EVENT_STATUSES],
+      ['enums.eventHostRole', EVENT_HOST_ROLES],
+      ['enums.eventHostStatus', EVENT_HOST_STATUSES],
+      ['enums.rsvpStatus', RSVP_STATUSES],
+    ];
+    const missing = enumLabels.flatMap(([prefix, values]) =>
+      values.map((value) => `${prefix}.${value}`).filter((key) => !english.has(key)),
+    );
+    expect(missing).toEqual([]);
+  });
+
+  it('are merged into both locales without losing the other catalogs', () => {
+    const mergedEs = flatten(messagesFor('es'));
+    expect(mergedEs.get('resources.events.name')).toBe('Evento |||| Eventos');
+    expect(mergedEs.get('enums.eventKind.kyr_training')).toBe('Taller "Conoce tus derechos"');
+    expect(mergedEs.get('enums.eventKind.canvass')).toBe('Puerta a puerta');
+    expect(mergedEs.get('enums.pledgeMetric.calls')).toBe('Llamadas');
+    expect(mergedEs.get('unidos.audit.actions.pledge_report.correct')).toBe('Avance corregido');
+    expect(mergedEs.get('unidos.audit.actions.event.cancel')).toBe('Evento cancelado');
+    expect(sorted(flatten(es).keys()).filter((key) => !mergedEs.has(key))).toEqual([]);
+    expect(sorted(flatten(campaignsEs).keys()).filter((key) => !mergedEs.has(key))).toEqual([]);
+    const mergedEn = flatten(messagesFor('en'));
+    expect(mergedEn.get('resources.events.name')).toBe('Event |||| Events');
+    expect(mergedEn.get('resources.campaigns.name')).toBe('Campaign |||| Campaigns');
+    expect(mergedEn.get('ra.action.save')).toBe('Save');
+    expect(sorted(english.keys()).filter((key) => !mergedEn.has(key))).toEqual([]);
+  });
+});
+
+describe('dashboard catalogs (dashboard.en.ts / dashboard.es.ts)', () => {
+  const english = flatten(dashboardEn);
+  const spanish = flatten(dashboardEs);
+
+  it('have exactly the same keys', () => {
+    expect(sorted(spanish.keys())).toEqual(sorted(english.keys()));
+  });
+
+  it('keep the placeholders and plural forms of each English message', () => {
+    const mismatched = sorted(english.keys()).filter((key) => {
+      const source = english.get(key) ?? '';
+      const target = spanish.get(key) ?? '';
+      return (
+        JSON.stringify(placeholders(source)) !== JSON.stringify(placeholders(target)) ||
+        pluralForms(source) !== pluralForms(target)
+      );
+    });
+    expect(mismatched).toEqual([]);
+  });
+
+  it('never repeat or shadow a key of the other catalogs, nor a react-admin message', () => {
+    const others = [en, es, campaignsEn, campaignsEs, eventsEn, eventsEs].flatMap((catalog) => [
+      ...flatten(catalog).keys(),
+    ]);
+    const clash = (a: string, b: string) => a === b || a.startsWith(`${b}.`) || b.startsWith(`${a}.`);
+    expect(sorted(english.keys()).filter((key) => others.some((other) => clash(key, other)))).toEqual([]);
+    expect(Object.keys(dashboardEn)).not.toContain('ra');
+  });
+
+  it('have no empty Spanish value', () => {
+    expect(sorted(spanish.keys()).filter((key) => (spanish.get(key) ?? '').trim() === '')).toEqual([]);
+  });
+
+  it('are merged into both locales without losing the other catalogs', () => {
+    const mergedEs = flatten(messagesFor('es'));
+    expect(mergedEs.get('unidos.dashboard.alliance_title')).toBe('Panel de la coalición');
+    expect(mergedEs.get('unidos.dashboard.privacy')).toBe(flatten(es).get('unidos.dashboard.privacy'));
+    expect(sorted(spanish.keys()).filter((key) => !mergedEs.has(key))).toEqual([]);
+    expect(sorted(flatten(es).keys()).filter((key) => !mergedEs.has(key))).toEqual([]);
+    const mergedEn = flatten(messagesFor('en'));
+    expect(mergedEn.get('unidos.dashboard.map.title')).toBe('Active member organizations by state');
+    expect(mergedEn.get('unidos.dashboard.people')).toBe('People in your organization');
+    expect(sorted(english.keys()).filter((key) => !mergedEn.has(key))).toEqual([]);
   });
 });

@@ -2,8 +2,12 @@ import englishMessages from 'ra-language-english';
 import type { TranslationMessages } from 'react-admin';
 import { campaignsEn } from './campaigns.en';
 import { campaignsEs } from './campaigns.es';
+import { dashboardEn } from './dashboard.en';
+import { dashboardEs } from './dashboard.es';
 import { en } from './en';
 import { es } from './es';
+import { eventsEn } from './events.en';
+import { eventsEs } from './events.es';
 import { mergeCatalogs } from './merge';
 import { raSpanishMessages } from './ra-spanish';
 
@@ -18,12 +22,12 @@ export const isUiLocale = (value: unknown): value is UiLocale =>
 
 /**
  * react-admin's catalog merged with ours for one locale (ours never overrides `ra.*`); campaign and
- * pledge messages live in their own files, deep-merged in.
+ * pledge messages, event messages and dashboard messages live in their own files, deep-merged in.
  */
 export const messagesFor = (locale: UiLocale): TranslationMessages =>
   locale === 'es'
-    ? { ...raSpanishMessages, ...mergeCatalogs(es, campaignsEs) }
-    : { ...englishMessages, ...mergeCatalogs(en, campaignsEn) };
+    ? { ...raSpanishMessages, ...mergeCatalogs(es, campaignsEs, eventsEs, dashboardEs) }
+    : { ...englishMessages, ...mergeCatalogs(en, campaignsEn, eventsEn, dashboardEn) };
 
 /** `es` when the browser prefers any Spanish (es, es-MX, es-419…), otherwise `en`. */
 export const browserLocale = (languages: readonly string[] | undefined): UiLocale => {

@@ -18,6 +18,7 @@ import type {
   TotpSetupDto,
 } from '@unidos/contracts';
 import { campaignCalls, type CampaignCalls } from './campaignCalls';
+import { eventCalls, type EventCalls } from './eventCalls';
 import { API_URL, httpClient, postJson } from './httpClient';
 import { changedFields, errorBody, isStaleVersion, withoutEmpty } from './payload';
 
@@ -42,6 +43,9 @@ const DEFAULT_SORT: Record<string, SortPayload | undefined> = {
   pledges: { field: 'dueOn', order: 'ASC' },
   'pledge-reports': { field: 'reportedOn', order: 'DESC' },
   'pledge-offers': { field: 'createdAt', order: 'DESC' },
+  events: { field: 'startsAt', order: 'ASC' },
+  'event-hosts': { field: 'organizationName', order: 'ASC' },
+  rsvps: { field: 'name', order: 'ASC' },
 };
 
 /** Answer of `POST /api/public/applications`. */
@@ -53,7 +57,7 @@ export interface ApplicationCreated {
 }
 
 /** Calls beyond CRUD, used through `useDataProvider<UnidosDataProvider>()`. */
-export interface UnidosDataProvider extends DataProvider, CampaignCalls {
+export interface UnidosDataProvider extends DataProvider, CampaignCalls, EventCalls {
   getMembershipHistory: (organizationId: Identifier) => Promise<MembershipHistoryEntryDto[]>;
   approveApplication: (id: Identifier, version: number) => Promise<OrganizationDto>;
   rejectApplication: (id: Identifier, version: number, reason: string) => Promise<OrganizationDto>;
@@ -87,6 +91,7 @@ const path = (...parts: Identifier[]) => parts.map((part) => encodeURIComponent(
 export const dataProvider: UnidosDataProvider = {
   ...base,
   ...campaignCalls,
+  ...eventCalls,
 
   getList: (resource, params) =>
     base.getList(resource, {

@@ -1,5 +1,6 @@
 import type { MeDto, UserRole } from '@unidos/contracts';
 import { CAMPAIGN_RULES, ownsCampaignRecord } from './campaignPermissions';
+import { EVENT_RULES, ownsEventRecord } from './eventPermissions';
 
 /** react-admin's actions: list, show, create, edit, delete, export… */
 type Action = string;
@@ -32,6 +33,7 @@ const RULES: Record<string, Partial<Record<UserRole, readonly Action[]>>> = {
     alliance_organizer: ['list'],
   },
   ...CAMPAIGN_RULES,
+  ...EVENT_RULES,
   // applications, users and audit-events: alliance admins only.
 };
 
@@ -43,7 +45,7 @@ export function canAccess(
   user: Pick<MeDto, 'role' | 'organizationId'>,
   action: Action,
   resource: string,
-  record?: { id?: unknown; organizationId?: unknown },
+  record?: { id?: unknown; organizationId?: unknown; leadOrganizationId?: unknown },
 ): boolean {
   const rules = RULES[resource];
   // Alliance admins may do everything, except where a resource lists what they may do.
@@ -53,7 +55,9 @@ export function canAccess(
   if (resource === 'organizations' && action === 'edit' && record?.id !== undefined) {
     return record.id === user.organizationId;
   }
-  return ownsCampaignRecord(user, action, resource, record);
+  return (
+    ownsCampaignRecord(user, action, resource, record) && ownsEventRecord(user, action, resource, record)
+  );
 }
 
 export const isAllianceAdmin = (role: unknown) => role === 'alliance_admin';

@@ -457,6 +457,11 @@ export interface EventDto {
 
 export interface EventDetailDto extends EventDto {
   hosts: EventHostDto[];
+  /**
+   * Only in the answer to completing an event with `recordAttendance`: each host with reported
+   * attendance, and the turnout pledge it was recorded on (null: the host had none there).
+   */
+  attendanceRecorded?: { organizationId: string; pledgeId: string | null; quantity: number }[];
 }
 
 export interface EventTotalsDto {

@@ -111,6 +111,19 @@ export class AuditService {
     return this.dataSource.getRepository(AuditEventEntity).findOneBy({ id });
   }
 
+  /** The latest changes people made (sign-ins and other session events left out), newest first. */
+  async recentWork(limit: number): Promise<AuditEventDto[]> {
+    const rows = await this.dataSource
+      .getRepository(AuditEventEntity)
+      .createQueryBuilder('a')
+      .where(`a.action NOT LIKE 'auth.%' AND a.action <> 'person.view'`)
+      .orderBy('a.at', 'DESC')
+      .addOrderBy('a.id', 'DESC')
+      .limit(limit)
+      .getMany();
+    return rows.map(toAuditEventDto);
+  }
+
   /** Membership status changes of one organization, oldest first, read from its audit trail. */
   async membershipHistory(organizationId: string): Promise<AuditEventEntity[]> {
     return this.dataSource

@@ -95,13 +95,15 @@ export class DashboardService {
       this.campaigns.list(actor, { filter: json({ status: 'active' }), range: '[0,9]', sort: json(['name', 'ASC']) }),
       this.events.list(actor, { filter: json({ status: 'published', when: 'upcoming', to: new Date(Date.now() + 14 * 86_400_000).toISOString() }), range: '[0,19]', sort: json(['startsAt', 'ASC']) }),
     ]);
-    const recent = isAllianceAdmin(actor) ? await this.audit.list(actor, { range: '[0,14]', sort: json(['at', 'DESC']) }) : null;
+    const recent = isAllianceAdmin(actor) ? await this.audit.recentWork(15) : null;
     return this.tx.run(actor, async (m) => {
       const byStatus = (await m.query(`SELECT membership_status AS s, count(*)::int AS n FROM organization GROUP BY 1`)) as { s: string; n: number }[];
       const byState = (await m.query(
         `SELECT state, count(*) FILTER (WHERE membership_status = 'active')::int AS active,
                 count(*) FILTER (WHERE membership_status = 'applicant')::int AS applicant
-           FROM organization GROUP BY state ORDER BY state`,
+           FROM organization GROUP BY state
+          HAVING count(*) FILTER (WHERE membership_status IN ('active', 'applicant')) > 0
+          ORDER BY state`,
       )) as { state: string; active: number; applicant: number }[];
       const dues = (await m.query(
         `SELECT id, name, dues_paid_through::text AS dues_paid_through, dues_tier FROM organization
@@ -110,7 +112,7 @@ export class DashboardService {
           ORDER BY dues_paid_through NULLS FIRST, name LIMIT 10`,
         [day(30)],
       )) as { id: string; name: string; dues_paid_through: string | null; dues_tier: AllianceDashboardDto['duesLapsing'][number]['duesTier'] }[];
-      const activity = recent ? await this.resolveActivity(m, recent.rows) : [];
+      const activity = recent ? await this.resolveActivity(m, recent) : [];
       return {
         membership: { byStatus: Object.fromEntries(byStatus.map((r) => [r.s, r.n])), byState },
         pendingApplications: {

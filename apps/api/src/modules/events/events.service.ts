@@ -358,12 +358,12 @@ export class EventsService {
    * report on that host's turnout pledge for the linked campaign, in the same transaction.
    */
   async complete(actor: Actor, id: string, dto: CompleteEventDto): Promise<EventDetailDto> {
+    const recorded: NonNullable<EventDetailDto['attendanceRecorded']> = [];
     await this.tx.run(actor, async (m) => {
       this.checkLeadWriter(actor, await this.visibleEvent(m, actor, id));
       const event = await lockVersioned(m, EventEntity, id, dto.version);
       if (event.status !== 'published') throw new DomainError(422, 'error.eventNotPublished', { status: event.status }, 'status');
       await m.update(EventEntity, { id }, { status: 'completed' });
-      const recorded: { organizationId: string; pledgeId: string; quantity: number }[] = [];
       if (dto.recordAttendance && event.campaignId) {
         const hosts = await m.find(EventHostEntity, { where: { eventId: id, status: 'accepted' } });
         for (const h of hosts) {
@@ -375,7 +375,7 @@ export class EventsService {
             quantity: h.reportedAttendance,
             reportedOn: event.endsAt.toISOString().slice(0, 10),
           });
-          if (pledgeId) recorded.push({ organizationId: h.organizationId, pledgeId, quantity: h.reportedAttendance });
+          recorded.push({ organizationId: h.organizationId, pledgeId, quantity: h.reportedAttendance });
         }
       }
       await this.audit.record(m, auditWho(actor), {
@@ -387,7 +387,7 @@ export class EventsService {
         after: { status: 'completed', attendanceRecorded: recorded },
       });
     });
-    return this.findOne(actor, id);
+    return { ...(await this.findOne(actor, id)), attendanceRecorded: recorded };
   }
 
   // Hosts -----------------------------------------------------------------------------------
