@@ -18,7 +18,7 @@ export class JointEvents1795241465679 implements MigrationInterface {
     await q.query(`CREATE INDEX "event_lead_organization_id_idx" ON "event"("lead_organization_id")`);
     await q.query(`CREATE TABLE "event_host" ("id" uuid NOT NULL DEFAULT gen_random_uuid(), "event_id" uuid NOT NULL, "organization_id" uuid NOT NULL, "role" text NOT NULL DEFAULT 'co_host', "status" text NOT NULL DEFAULT 'invited', "turnout_goal" integer, "reported_attendance" integer, "going" integer NOT NULL DEFAULT '0', "maybe" integer NOT NULL DEFAULT '0', "declined" integer NOT NULL DEFAULT '0', "waitlisted" integer NOT NULL DEFAULT '0', "checked_in" integer NOT NULL DEFAULT '0', "walk_ins" integer NOT NULL DEFAULT '0', "version" integer NOT NULL DEFAULT '1', "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), "updated_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), CONSTRAINT "event_host_event_id_organization_id_key" UNIQUE ("event_id", "organization_id"), CONSTRAINT "event_host_numbers_check" CHECK ((turnout_goal IS NULL OR turnout_goal >= 0) AND (reported_attendance IS NULL OR reported_attendance >= 0)), CONSTRAINT "event_host_counts_check" CHECK (going >= 0 AND maybe >= 0 AND declined >= 0 AND waitlisted >= 0 AND checked_in >= 0 AND walk_ins >= 0), CONSTRAINT "event_host_status_check" CHECK (status IN ('invited','accepted','declined')), CONSTRAINT "event_host_role_check" CHECK (role IN ('lead','co_host')), CONSTRAINT "event_host_pkey" PRIMARY KEY ("id"))`);
     await q.query(`CREATE INDEX "event_host_organization_id_idx" ON "event_host"("organization_id")`);
-    await q.query(`CREATE TABLE "rsvp" ("id" uuid NOT NULL DEFAULT gen_random_uuid(), "event_id" uuid NOT NULL, "host_organization_id" uuid NOT NULL, "person_id" uuid, "first_name" text, "status" text NOT NULL DEFAULT 'going', "checked_in_at" TIMESTAMP WITH TIME ZONE, "anonymized_at" TIMESTAMP WITH TIME ZONE, "version" integer NOT NULL DEFAULT '1', "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), "updated_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), CONSTRAINT "rsvp_status_check" CHECK (status IN ('going','maybe','declined','waitlisted','attended','no_show')), CONSTRAINT "rsvp_pkey" PRIMARY KEY ("id"))`);
+    await q.query(`CREATE TABLE "rsvp" ("id" uuid NOT NULL DEFAULT gen_random_uuid(), "event_id" uuid NOT NULL, "host_organization_id" uuid NOT NULL, "person_id" uuid, "first_name" text, "status" text NOT NULL DEFAULT 'going', "checked_in_at" TIMESTAMP WITH TIME ZONE, "anonymized_at" TIMESTAMP WITH TIME ZONE, "waitlisted_at" TIMESTAMP WITH TIME ZONE, "version" integer NOT NULL DEFAULT '1', "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), "updated_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), CONSTRAINT "rsvp_status_check" CHECK (status IN ('going','maybe','declined','waitlisted','attended','no_show')), CONSTRAINT "rsvp_pkey" PRIMARY KEY ("id"))`);
     await q.query(`CREATE INDEX "rsvp_host_organization_id_idx" ON "rsvp"("host_organization_id")`);
     await q.query(`CREATE INDEX "rsvp_person_id_idx" ON "rsvp"("person_id")`);
     await q.query(`CREATE INDEX "rsvp_event_id_host_organization_id_idx" ON "rsvp"("event_id", "host_organization_id")`);
@@ -80,7 +80,25 @@ export class JointEvents1795241465679 implements MigrationInterface {
       AFTER INSERT OR DELETE OR UPDATE OF status, event_id, host_organization_id ON "rsvp"
       FOR EACH ROW EXECUTE FUNCTION rsvp_counts_maintain()`);
 
-    // When places free up, the longest-waiting RSVPs (of any host) move up, oldest first.
+    // The waitlist's order: an RSVP made onto the waitlist keeps its creation time; one that moves
+    // onto it later (a "maybe" deciding to go, a decline changed back) joins at the back.
+    await q.query(`CREATE FUNCTION rsvp_waitlisted_at() RETURNS trigger
+      LANGUAGE plpgsql SET search_path = public AS $$
+      BEGIN
+        IF NEW.status <> 'waitlisted' THEN
+          NEW.waitlisted_at := NULL;
+        ELSIF TG_OP = 'INSERT' THEN
+          NEW.waitlisted_at := NEW.created_at;
+        ELSIF OLD.status <> 'waitlisted' THEN
+          NEW.waitlisted_at := clock_timestamp();
+        ELSE
+          NEW.waitlisted_at := OLD.waitlisted_at;
+        END IF;
+        RETURN NEW;
+      END $$`);
+    await q.query(`CREATE TRIGGER rsvp_waitlisted_at BEFORE INSERT OR UPDATE ON "rsvp" FOR EACH ROW EXECUTE FUNCTION rsvp_waitlisted_at()`);
+
+    // When places free up, the longest-waiting RSVPs (of any host) move up, in waitlist order.
     await q.query(`CREATE FUNCTION rsvp_promote_waitlist(p_event uuid) RETURNS integer
       LANGUAGE plpgsql SECURITY DEFINER SET search_path = public AS $$
       DECLARE
@@ -92,7 +110,7 @@ export class JointEvents1795241465679 implements MigrationInterface {
         IF free IS NULL OR free <= 0 THEN RETURN 0; END IF;
         WITH next AS (
           SELECT id FROM rsvp WHERE event_id = p_event AND status = 'waitlisted'
-           ORDER BY created_at, id LIMIT free FOR UPDATE)
+           ORDER BY waitlisted_at, id LIMIT free FOR UPDATE)
         UPDATE rsvp SET status = 'going', updated_at = now(), version = version + 1
           WHERE id IN (SELECT id FROM next);
         GET DIAGNOSTICS moved = ROW_COUNT;
@@ -125,6 +143,8 @@ export class JointEvents1795241465679 implements MigrationInterface {
     await q.query(`GRANT UPDATE ON "event_host" TO unidos_app`);
     await q.query(`DROP FUNCTION rsvp_apply_retention()`);
     await q.query(`DROP FUNCTION rsvp_promote_waitlist(uuid)`);
+    await q.query(`DROP TRIGGER rsvp_waitlisted_at ON "rsvp"`);
+    await q.query(`DROP FUNCTION rsvp_waitlisted_at()`);
     await q.query(`DROP TRIGGER rsvp_counts_maintain ON "rsvp"`);
     await q.query(`DROP FUNCTION rsvp_counts_maintain()`);
     await q.query(`DROP POLICY rsvp_owner_functions ON "rsvp"`);
