@@ -78,6 +78,14 @@ describe('membership journey: apply in Spanish, approve, find, edit, switch lang
       await rep.getByLabel(/^Teléfono/).fill('+1 915 555 0142');
     });
 
+    await step(rep, 'a visitor taking their time stays on the form (no redirect to sign-in)', async () => {
+      // react-admin retried the signed-out permission check and then "logged out" the visitor,
+      // sending them to /login about 7 s after opening a public page. Wait past that on purpose.
+      await rep.waitForTimeout(10_000);
+      expect(new URL(rep.url()).pathname).toBe('/join');
+      expect(await rep.getByLabel('Nombre de la organización').inputValue()).toBe(orgName);
+    });
+
     await step(rep, 'a missing required field is flagged next to it', async () => {
       await rep.getByRole('button', { name: 'Enviar solicitud' }).click();
       const city = rep.getByLabel('Ciudad');

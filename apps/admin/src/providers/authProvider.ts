@@ -133,7 +133,17 @@ export const authProvider: AuthProvider = {
     return { ...user, fullName: user.displayName };
   },
 
-  getPermissions: async (): Promise<UserRole> => (await fetchMe()).role,
+  // Public pages (/join, /commit) run react-admin's permission hooks too: signed out is "no
+  // permissions", not an error — an error would make react-admin log the visitor "out" and send
+  // them to the login page in the middle of filling a form.
+  getPermissions: async (): Promise<UserRole | undefined> => {
+    try {
+      return (await fetchMe()).role;
+    } catch (error) {
+      if (errorStatus(error) === 401) return undefined;
+      throw error;
+    }
+  },
 
   canAccess: async ({ action, resource, record }) => {
     const user = await fetchMe();
