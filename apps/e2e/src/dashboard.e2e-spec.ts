@@ -71,6 +71,8 @@ async function axeContext(
     isMobile: options.phone ?? false,
     hasTouch: options.phone ?? false,
     bypassCSP: true,
+    // The charts then draw at once (the dashboard honours the setting), so screenshots are whole.
+    reducedMotion: 'reduce',
     storageState: options.storageState,
   });
   context.setDefaultTimeout(15_000);
@@ -158,6 +160,11 @@ describe('dashboard journey: the coalition map to the Illinois directory, a coor
     });
 
     await step(adminPage, 'admin: axe-core finds no serious or critical violation (desktop)', async () => {
+      // react-admin names its user menu button "Profile" while it shows the user's name
+      // (`label-content-name-mismatch` on `.RaUserMenu-userButton`, WCAG 2.5.3); the layout names
+      // it by what it shows, so no exception is needed.
+      const userButton = adminPage.locator('.RaUserMenu-userButton');
+      expect(await userButton.getAttribute('aria-label')).toBe((await userButton.innerText()).trim());
       expect(await seriousViolations(adminPage)).toEqual([]);
     });
 

@@ -364,7 +364,7 @@ describe('events journey: a rally with two co-hosts, RSVPs, check-in on a phone 
         );
         await dialog.getByRole('button', { name: 'Registrar', exact: true }).click();
         expect((await created).status()).toBe(201);
-        await coHost.getByText(`${name} quedó registrada`).waitFor();
+        await coHost.getByText(`Registro guardado: ${name}`).waitFor();
         await dialog.waitFor({ state: 'detached' });
         await coHost.getByRole('cell', { name: new RegExp(`^${name}`) }).waitFor();
       });
@@ -408,7 +408,7 @@ describe('events journey: a rally with two co-hosts, RSVPs, check-in on a phone 
       await phone.getByRole('heading', { level: 1, name: title }).waitFor();
       await counter.filter({ hasText: /^0 \/ 3$/ }).waitFor();
       for (const name of names)
-        await phone.getByRole('button', { name: `Registrar la llegada de ${name}`, exact: true }).waitFor();
+        await phone.getByRole('button', { name: `Registrar llegada de ${name}`, exact: true }).waitFor();
       // Made for the phone: nothing wider than the screen.
       expect(await phone.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
       await expectNoRawKeys(phone);
@@ -419,9 +419,9 @@ describe('events journey: a rally with two co-hosts, RSVPs, check-in on a phone 
       await phone.getByLabel('Buscar por nombre').fill(names[0]);
       // Only the match stays in the list.
       await phone
-        .getByRole('button', { name: `Registrar la llegada de ${names[1]}`, exact: true })
+        .getByRole('button', { name: `Registrar llegada de ${names[1]}`, exact: true })
         .waitFor({ state: 'detached' });
-      await phone.getByRole('button', { name: `Registrar la llegada de ${names[0]}`, exact: true }).click();
+      await phone.getByRole('button', { name: `Registrar llegada de ${names[0]}`, exact: true }).click();
       await phone.getByText(`Llegada de ${names[0]} registrada`).waitFor();
       await phone.getByRole('button', { name: `Deshacer la llegada de ${names[0]}`, exact: true }).waitFor();
       await counter.filter({ hasText: /^1 \/ 3$/ }).waitFor();
@@ -429,12 +429,12 @@ describe('events journey: a rally with two co-hosts, RSVPs, check-in on a phone 
 
     await step(phone, `phone: clear the search and check in ${names[1]}`, async () => {
       await phone.getByLabel('Buscar por nombre').fill('');
-      const checkIn = phone.getByRole('button', { name: `Registrar la llegada de ${names[1]}`, exact: true });
+      const checkIn = phone.getByRole('button', { name: `Registrar llegada de ${names[1]}`, exact: true });
       await checkIn.click();
       await phone.getByRole('button', { name: `Deshacer la llegada de ${names[1]}`, exact: true }).waitFor();
       await counter.filter({ hasText: /^2 \/ 3$/ }).waitFor();
       // The third is still expected at the door.
-      await phone.getByRole('button', { name: `Registrar la llegada de ${names[2]}`, exact: true }).waitFor();
+      await phone.getByRole('button', { name: `Registrar llegada de ${names[2]}`, exact: true }).waitFor();
     });
 
     await step(phone, 'phone: count five walk-ins, one tap at a time', async () => {

@@ -75,6 +75,7 @@ export const EventItems = ({
               </Typography>
               {ours ? (
                 <Typography variant="caption" color="text.secondary" component="p">
+                  {'· '}
                   {translate('unidos.dashboard.events.all_hosts', {
                     going: format.number(event.goingCount),
                     goal: format.number(event.turnoutGoal),

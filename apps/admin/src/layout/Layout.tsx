@@ -32,7 +32,7 @@ const AccountMenuItem = () => {
 };
 
 const AppUserMenu = () => (
-  <UserMenu>
+  <UserMenu label={useMe()?.fullName}>
     <AccountMenuItem />
     <Logout />
   </UserMenu>
@@ -41,10 +41,17 @@ const AppUserMenu = () => (
 /** The app bar: page title, language switcher (English / Español) and the user menu. */
 const UnidosAppBar = () => (
   <AppBar userMenu={<AppUserMenu />}>
-    <Typography component="span" variant="h6" sx={{ fontWeight: 700, mr: 2, letterSpacing: 0.5 }}>
+    <Typography
+      component="span"
+      variant="h6"
+      sx={{ fontWeight: 700, mr: 2, letterSpacing: 0.5, display: { xs: 'none', sm: 'inline' } }}
+    >
       Unidos
     </Typography>
-    <TitlePortal />
+    {/* On a phone the page title gets the room, and ends in "…" rather than running into the buttons. */}
+    <TitlePortal
+      sx={{ flex: 1, minWidth: 0, overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' }}
+    />
   </AppBar>
 );
 

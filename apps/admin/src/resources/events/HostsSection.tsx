@@ -103,8 +103,9 @@ export const HostsSection = ({
       ? null
       : totals.totals[name];
   return (
-    <Box>
-      <TableContainer>
+    <Box sx={{ maxWidth: '100%', minWidth: 0 }}>
+      {/* Eleven columns: the table scrolls in its own box instead of widening the page. */}
+      <TableContainer sx={{ overflowX: 'auto', maxWidth: '100%' }}>
         <Table size="small" aria-label={translate('unidos.event_hosts.title')}>
           <TableHead>
             <TableRow>
