@@ -2,6 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsNotEmpty, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
 import { Transform } from 'class-transformer';
 import { LOCALES, type Locale } from '@unidos/contracts';
+import { NoControlChars } from '@api/common/http/transforms';
 
 export class LoginDto {
   @ApiProperty() @IsString() @MinLength(1) @MaxLength(254)
@@ -54,5 +55,6 @@ export class UpdateMeDto {
   @IsString()
   @MinLength(1)
   @MaxLength(120)
+  @NoControlChars()
   displayName?: string;
 }
