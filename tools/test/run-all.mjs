@@ -8,7 +8,10 @@
 // Environment: TEST_DATABASE_URL uses a running PostgreSQL (superuser URL) instead of the
 // embedded one; CHROMIUM_PATH points at a Chromium; UNIDOS_TEST_ONLY=lint,jest,… runs some stages.
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+
+// Jest writes its JSON summary there; a fresh clone does not have the folder yet.
+mkdirSync('test-output', { recursive: true });
 
 const only = process.env.UNIDOS_TEST_ONLY?.split(',').map((s) => s.trim());
 const results = [];
