@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
 import type { Response } from 'express';
-import { stringify } from 'csv-stringify';
 import type { EntityManager } from 'typeorm';
 import {
   MEMBERSHIP_TRANSITIONS,
@@ -20,7 +19,7 @@ import { RegionsService } from '@api/modules/regions/regions.service';
 import { CreateOrganizationDto, PROFILE_FIELDS, UpdateOrganizationDto } from './dto/organization.dto';
 import { OrganizationEntity } from './entities/organization.entity';
 import { slugify } from './slug';
-import { neutralizeFormula } from '@api/common/http/csv';
+import { streamCsv } from '@api/common/http/csv';
 
 /** Every field of an organization is about the organization, not a person: all may be audited. */
 export const ORGANIZATION_AUDITED = [
@@ -241,26 +240,19 @@ export class OrganizationsService {
   /** Streams the directory as CSV with the list's filters and sort, a page of rows at a time. */
   async exportCsv(actor: Actor, raw: RawListQuery, res: Response): Promise<void> {
     const query = parseListQuery({ filter: raw.filter, sort: raw.sort }, ORGANIZATION_LIST);
-    const columns = ['id', 'name', 'kind', 'membershipStatus', 'city', 'state', 'regionId', 'focusAreas', 'languages', 'website', 'publicEmail', 'publicPhone', 'appliedAt', 'approvedAt'] as const;
-    res.setHeader('Content-Type', 'text/csv; charset=utf-8');
-    res.setHeader('Content-Disposition', 'attachment; filename="organizations.csv"');
-    const csv = stringify({ header: true, columns: [...columns], cast: { object: (v) => (Array.isArray(v) ? v.join(';') : JSON.stringify(v)) } });
-    csv.pipe(res);
-    const batch = 1000;
-    await this.tx.run(actor, async (m) => {
-      for (let offset = 0; ; offset += batch) {
-        const qb = this.base(m);
-        applyFilters(qb, query, ORGANIZATION_LIST);
-        applySort(qb, query, ORGANIZATION_LIST);
-        const rows = await qb.offset(offset).limit(batch).getMany();
-        for (const o of rows) {
-          const dto = toOrganizationDto(o, actor);
-          const ok = csv.write(columns.map((c) => neutralizeFormula(dto[c])));
-          if (!ok) await new Promise((resolve) => csv.once('drain', resolve));
-        }
-        if (rows.length < batch) break;
-      }
-    });
-    csv.end();
+    await this.tx.run(actor, (m) =>
+      streamCsv<OrganizationDto>(
+        res,
+        'organizations.csv',
+        ['id', 'name', 'kind', 'membershipStatus', 'city', 'state', 'regionId', 'focusAreas', 'languages', 'website', 'publicEmail', 'publicPhone', 'appliedAt', 'approvedAt'],
+        async (offset, limit) => {
+          const qb = this.base(m);
+          applyFilters(qb, query, ORGANIZATION_LIST);
+          applySort(qb, query, ORGANIZATION_LIST);
+          return (await qb.offset(offset).limit(limit).getMany()).map((o) => toOrganizationDto(o, actor));
+        },
+      ),
+    );
   }
+
 }

@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
 import type { Response } from 'express';
-import { stringify } from 'csv-stringify';
 import type { EntityManager, SelectQueryBuilder } from 'typeorm';
 import type { PersonDto, PersonRole, PublicContactDto } from '@unidos/contracts';
 import { type Actor, isAllianceRole } from '@api/common/auth/actor';
@@ -18,7 +17,7 @@ import {
   parseListQuery,
   type RawListQuery,
 } from '@api/common/list/list-query';
-import { neutralizeFormula } from '@api/common/http/csv';
+import { streamCsv } from '@api/common/http/csv';
 import { AuditService, auditWho, auditable, changedFields } from '@api/modules/audit/audit.service';
 import { CreatePersonDto, EmergencyPurgeDto, PERSON_AUDITED, PERSON_FIELDS, UpdatePersonDto } from './dto/person.dto';
 import { TotpService } from '@api/modules/auth/totp.service';
@@ -282,37 +281,16 @@ export class PeopleService {
     // Count people, don't copy them: only an organization exports its own people.
     if (!actor.organizationId) throw new DomainError(403, 'error.forbidden');
     const query = parseListQuery({ filter: raw.filter, sort: raw.sort }, PEOPLE_LIST);
-    res.setHeader('Content-Type', 'text/csv; charset=utf-8');
-    res.setHeader('Content-Disposition', 'attachment; filename="people.csv"');
-    res.setHeader('Cache-Control', 'no-store');
-    const csv = stringify({ header: true, columns: [...EXPORT_COLUMNS] });
-    csv.pipe(res);
-    let count = 0;
     await this.tx.run(actor, async (m) => {
-      const batch = 1000;
-      for (let offset = 0; ; offset += batch) {
+      const rows = await streamCsv<PersonDto>(res, 'people.csv', EXPORT_COLUMNS, async (offset, limit) => {
         const qb = this.scoped(m, actor);
         applyFilters(qb, query, PEOPLE_LIST);
         this.applyContactFilters(qb, query);
         applySort(qb, query, PEOPLE_LIST);
-        const rows = await qb.offset(offset).limit(batch).getMany();
-        for (const p of rows) {
-          const dto = this.toDto(p);
-          if (!csv.write(EXPORT_COLUMNS.map((c) => neutralizeFormula(dto[c])))) {
-            await new Promise((resolve) => csv.once('drain', resolve));
-          }
-        }
-        count += rows.length;
-        if (rows.length < batch) break;
-      }
-      await this.audit.record(m, auditWho(actor), {
-        action: 'person.export',
-        entityType: 'person',
-        entityId: null,
-        after: { rows: count },
+        return (await qb.offset(offset).limit(limit).getMany()).map((p) => this.toDto(p));
       });
+      await this.audit.record(m, auditWho(actor), { action: 'person.export', entityType: 'person', entityId: null, after: { rows } });
     });
-    csv.end();
   }
 
   /** Adds an organization's public contact (visible to the coalition), e.g. an applicant's primary contact. */
