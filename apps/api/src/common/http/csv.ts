@@ -10,32 +10,49 @@ export function neutralizeFormula(value: unknown): unknown {
 /**
  * Streams a CSV download: a header row, then rows fetched a batch at a time (`fetch(offset,
  * limit)`), so memory stays flat however long the list. Arrays become `a;b`; formulas are
- * neutralized. Returns the number of rows written.
+ * neutralized. Runs `work` (typically a database transaction around the streaming) and ends the
+ * download only after it has finished — so an export audited in that transaction is committed
+ * before the last byte reaches the client. On an error the download is cut short.
  */
 export async function streamCsv<T>(
   res: Response,
   filename: string,
   columns: readonly (keyof T & string)[],
-  fetch: (offset: number, limit: number) => Promise<T[]>,
+  work: (
+    write: (fetch: (offset: number, limit: number) => Promise<T[]>) => Promise<number>,
+  ) => Promise<unknown>,
   batch = 1000,
-): Promise<number> {
+): Promise<void> {
   res.setHeader('Content-Type', 'text/csv; charset=utf-8');
   res.setHeader('Content-Disposition', `attachment; filename="${filename}"`);
   res.setHeader('Cache-Control', 'no-store');
-  const csv = stringify({ header: true, columns: [...columns], cast: { object: (v) => (Array.isArray(v) ? v.join(';') : JSON.stringify(v)) } });
+  const csv = stringify({
+    header: true,
+    columns: [...columns],
+    cast: { object: (v) => (Array.isArray(v) ? v.join(';') : JSON.stringify(v)) },
+  });
   csv.pipe(res);
-  let count = 0;
-  try {
+  const write = async (fetch: (offset: number, limit: number) => Promise<T[]>): Promise<number> => {
+    let count = 0;
     for (let offset = 0; ; offset += batch) {
       const rows = await fetch(offset, batch);
       for (const row of rows) {
-        if (!csv.write(columns.map((c) => neutralizeFormula(row[c])))) await new Promise((resolve) => csv.once('drain', resolve));
+        if (!csv.write(columns.map((c) => neutralizeFormula(row[c]))))
+          await new Promise((resolve) => csv.once('drain', resolve));
       }
       count += rows.length;
-      if (rows.length < batch) break;
+      if (rows.length < batch) return count;
     }
-  } finally {
-    csv.end();
+  };
+  try {
+    await work(write);
+  } catch (error) {
+    csv.unpipe(res);
+    // Nothing sent yet (e.g. a bad filter value): the error is answered as usual. Otherwise the
+    // download is cut short, so a partial file never looks complete.
+    if (res.headersSent) res.destroy(error instanceof Error ? error : new Error(String(error)));
+    else for (const name of ['Content-Type', 'Content-Disposition']) res.removeHeader(name);
+    throw error;
   }
-  return count;
+  csv.end();
 }

@@ -12,7 +12,15 @@ import { type Actor, isAllianceAdmin, isAllianceRole } from '@api/common/auth/ac
 import { TenantTransaction } from '@api/common/database/tenant-transaction';
 import { lockVersioned, sentFields } from '@api/common/database/versioned';
 import { DomainError, FieldErrors, fieldError, notFound } from '@api/common/errors/domain-error';
-import { applyFilters, applySort, fetchPage, type ListSpec, type Page, parseListQuery, type RawListQuery } from '@api/common/list/list-query';
+import {
+  applyFilters,
+  applySort,
+  fetchPage,
+  type ListSpec,
+  type Page,
+  parseListQuery,
+  type RawListQuery,
+} from '@api/common/list/list-query';
 import { AuditService, auditWho, auditable, changedFields } from '@api/modules/audit/audit.service';
 import { PeopleService } from '@api/modules/people/people.service';
 import { RegionsService } from '@api/modules/regions/regions.service';
@@ -46,7 +54,13 @@ export const ORGANIZATION_AUDITED = [
   'rsvpRetentionDays',
 ] as const;
 
-const ADMIN_FIELDS = ['regionId', 'membershipStatus', 'duesTier', 'duesPaidThrough', 'principlesSignedAt'] as const;
+const ADMIN_FIELDS = [
+  'regionId',
+  'membershipStatus',
+  'duesTier',
+  'duesPaidThrough',
+  'principlesSignedAt',
+] as const;
 const UPDATABLE = [...PROFILE_FIELDS, ...ADMIN_FIELDS] as const;
 
 export const ORGANIZATION_LIST: ListSpec = {
@@ -125,9 +139,15 @@ export class OrganizationsService {
     return m.getRepository(OrganizationEntity).createQueryBuilder('o');
   }
 
-  async list(actor: Actor, raw: RawListQuery, spec: ListSpec = ORGANIZATION_LIST): Promise<Page<OrganizationDto>> {
+  async list(
+    actor: Actor,
+    raw: RawListQuery,
+    spec: ListSpec = ORGANIZATION_LIST,
+  ): Promise<Page<OrganizationDto>> {
     const query = parseListQuery(raw, spec);
-    return this.tx.run(actor, (m) => fetchPage(this.base(m), query, spec, (o) => toOrganizationDto(o, actor)));
+    return this.tx.run(actor, (m) =>
+      fetchPage(this.base(m), query, spec, (o) => toOrganizationDto(o, actor)),
+    );
   }
 
   async findOne(actor: Actor, id: string): Promise<OrganizationDetailDto> {
@@ -153,13 +173,15 @@ export class OrganizationsService {
 
   async create(actor: Actor, dto: CreateOrganizationDto): Promise<OrganizationDetailDto> {
     const id = await this.tx.run(actor, async (m) => {
-      if (dto.regionId && !(await this.regions.exists(m, dto.regionId))) throw fieldError('regionId', 'error.unknownRegion');
+      if (dto.regionId && !(await this.regions.exists(m, dto.regionId)))
+        throw fieldError('regionId', 'error.unknownRegion');
       const now = new Date();
       const active = (dto.membershipStatus ?? 'active') === 'active';
       const org = await m.save(
         m.create(OrganizationEntity, {
           ...sentFields(dto, UPDATABLE),
-          regionId: dto.regionId === undefined ? await this.regions.regionForState(m, dto.state) : dto.regionId,
+          regionId:
+            dto.regionId === undefined ? await this.regions.regionForState(m, dto.state) : dto.regionId,
           focusAreas: dto.focusAreas ?? [],
           languages: dto.languages ?? [],
           slug: slugify(dto.name),
@@ -194,7 +216,9 @@ export class OrganizationsService {
     if (!admin) {
       const refused = ADMIN_FIELDS.filter((f) => dto[f] !== undefined);
       if (refused.length > 0) {
-        throw new FieldErrors(Object.fromEntries(refused.map((f) => [f, { key: 'field.whitelistValidation' as const }])));
+        throw new FieldErrors(
+          Object.fromEntries(refused.map((f) => [f, { key: 'field.whitelistValidation' as const }])),
+        );
       }
     }
     await this.tx.run(actor, async (m) => {
@@ -204,12 +228,21 @@ export class OrganizationsService {
         ...org,
         ...patch,
         principlesSignedAt:
-          patch.principlesSignedAt === undefined ? org.principlesSignedAt : patch.principlesSignedAt ? new Date(patch.principlesSignedAt) : null,
+          patch.principlesSignedAt === undefined
+            ? org.principlesSignedAt
+            : patch.principlesSignedAt
+              ? new Date(patch.principlesSignedAt)
+              : null,
       };
       if (patch.name !== undefined && patch.name !== org.name) next.slug = slugify(patch.name);
       if (patch.membershipStatus !== undefined && patch.membershipStatus !== org.membershipStatus) {
         if (!MEMBERSHIP_TRANSITIONS[org.membershipStatus].includes(patch.membershipStatus)) {
-          throw new DomainError(422, 'error.invalidTransition', { from: org.membershipStatus, to: patch.membershipStatus }, 'membershipStatus');
+          throw new DomainError(
+            422,
+            'error.invalidTransition',
+            { from: org.membershipStatus, to: patch.membershipStatus },
+            'membershipStatus',
+          );
         }
         if (patch.membershipStatus === 'active' && !org.approvedAt) {
           next.approvedAt = new Date();
@@ -217,13 +250,18 @@ export class OrganizationsService {
         }
         next.decidedAt = org.decidedAt ?? new Date();
       }
-      if (patch.regionId && patch.regionId !== org.regionId && !(await this.regions.exists(m, patch.regionId))) {
+      if (
+        patch.regionId &&
+        patch.regionId !== org.regionId &&
+        !(await this.regions.exists(m, patch.regionId))
+      ) {
         throw fieldError('regionId', 'error.unknownRegion');
       }
       const changed = changedFields(org, next, ORGANIZATION_AUDITED);
       if (changed.length === 0) return;
       const values: Partial<OrganizationEntity> = {};
-      for (const f of changed) (values as Record<string, unknown>)[f] = (next as unknown as Record<string, unknown>)[f];
+      for (const f of changed)
+        (values as Record<string, unknown>)[f] = (next as unknown as Record<string, unknown>)[f];
       await m.update(OrganizationEntity, { id }, values);
       await this.audit.record(m, auditWho(actor), {
         action: 'organization.update',
@@ -240,19 +278,34 @@ export class OrganizationsService {
   /** Streams the directory as CSV with the list's filters and sort, a page of rows at a time. */
   async exportCsv(actor: Actor, raw: RawListQuery, res: Response): Promise<void> {
     const query = parseListQuery({ filter: raw.filter, sort: raw.sort }, ORGANIZATION_LIST);
-    await this.tx.run(actor, (m) =>
-      streamCsv<OrganizationDto>(
-        res,
-        'organizations.csv',
-        ['id', 'name', 'kind', 'membershipStatus', 'city', 'state', 'regionId', 'focusAreas', 'languages', 'website', 'publicEmail', 'publicPhone', 'appliedAt', 'approvedAt'],
-        async (offset, limit) => {
-          const qb = this.base(m);
-          applyFilters(qb, query, ORGANIZATION_LIST);
-          applySort(qb, query, ORGANIZATION_LIST);
-          return (await qb.offset(offset).limit(limit).getMany()).map((o) => toOrganizationDto(o, actor));
-        },
-      ),
+    await streamCsv<OrganizationDto>(
+      res,
+      'organizations.csv',
+      [
+        'id',
+        'name',
+        'kind',
+        'membershipStatus',
+        'city',
+        'state',
+        'regionId',
+        'focusAreas',
+        'languages',
+        'website',
+        'publicEmail',
+        'publicPhone',
+        'appliedAt',
+        'approvedAt',
+      ],
+      (write) =>
+        this.tx.run(actor, (m) =>
+          write(async (offset, limit) => {
+            const qb = this.base(m);
+            applyFilters(qb, query, ORGANIZATION_LIST);
+            applySort(qb, query, ORGANIZATION_LIST);
+            return (await qb.offset(offset).limit(limit).getMany()).map((o) => toOrganizationDto(o, actor));
+          }),
+        ),
     );
   }
-
 }

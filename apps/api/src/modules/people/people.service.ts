@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import type { Response } from 'express';
-import type { EntityManager, SelectQueryBuilder } from 'typeorm';
+import { DataSource, type EntityManager, type SelectQueryBuilder } from 'typeorm';
 import type { PersonDto, PersonRole, PublicContactDto } from '@unidos/contracts';
 import { type Actor, isAllianceRole } from '@api/common/auth/actor';
 import { FieldCrypto } from '@api/common/crypto/field-crypto';
-import { TenantTransaction } from '@api/common/database/tenant-transaction';
+import { TenantTransaction, contextOf, setContext } from '@api/common/database/tenant-transaction';
 import { lockVersioned, sentFields } from '@api/common/database/versioned';
 import { DomainError, fieldError, notFound } from '@api/common/errors/domain-error';
 import {
@@ -19,7 +19,13 @@ import {
 } from '@api/common/list/list-query';
 import { streamCsv } from '@api/common/http/csv';
 import { AuditService, auditWho, auditable, changedFields } from '@api/modules/audit/audit.service';
-import { CreatePersonDto, EmergencyPurgeDto, PERSON_AUDITED, PERSON_FIELDS, UpdatePersonDto } from './dto/person.dto';
+import {
+  CreatePersonDto,
+  EmergencyPurgeDto,
+  PERSON_AUDITED,
+  PERSON_FIELDS,
+  UpdatePersonDto,
+} from './dto/person.dto';
 import { TotpService } from '@api/modules/auth/totp.service';
 import { PersonEntity } from './entities/person.entity';
 
@@ -89,6 +95,7 @@ const EXPORT_COLUMNS = [
 export class PeopleService {
   constructor(
     private readonly crypto: FieldCrypto,
+    private readonly dataSource: DataSource,
     private readonly tx: TenantTransaction,
     private readonly audit: AuditService,
     private readonly totp: TotpService,
@@ -147,7 +154,15 @@ export class PeopleService {
   private forCaller(actor: Actor, p: PersonEntity): PersonDto {
     const dto = this.toDto(p);
     if (actor.organizationId === p.organizationId) return dto;
-    return { ...dto, note: null, okToText: false, okToCall: false, okToEmail: false, signalOnly: false, noVoicemail: false };
+    return {
+      ...dto,
+      note: null,
+      okToText: false,
+      okToCall: false,
+      okToEmail: false,
+      signalOnly: false,
+      noVoicemail: false,
+    };
   }
 
   async list(actor: Actor, raw: RawListQuery): Promise<Page<PersonDto>> {
@@ -160,7 +175,12 @@ export class PeopleService {
       const total = await qb.clone().getCount();
       applySort(qb, query, PEOPLE_LIST);
       const rows = await qb.offset(query.offset).limit(query.limit).getMany();
-      return { resource: PEOPLE_LIST.resource, rows: rows.map((p) => this.forCaller(actor, p)), offset: query.offset, total };
+      return {
+        resource: PEOPLE_LIST.resource,
+        rows: rows.map((p) => this.forCaller(actor, p)),
+        offset: query.offset,
+        total,
+      };
     });
   }
 
@@ -169,7 +189,11 @@ export class PeopleService {
     return this.tx.run(actor, async (m) => {
       const person = await this.scoped(m, actor).andWhere('p.id = :id', { id }).getOne();
       if (!person) throw notFound();
-      await this.audit.record(m, auditWho(actor), { action: 'person.view', entityType: 'person', entityId: id });
+      await this.audit.record(m, auditWho(actor), {
+        action: 'person.view',
+        entityType: 'person',
+        entityId: id,
+      });
       return this.forCaller(actor, person);
     });
   }
@@ -193,7 +217,12 @@ export class PeopleService {
     return this.tx.run(actor, async (m) => {
       const { email, phone, ...rest } = dto;
       const person = await m.save(
-        m.create(PersonEntity, { ...rest, organizationId, note: dto.note ?? null, ...this.sealed({ email, phone }) }),
+        m.create(PersonEntity, {
+          ...rest,
+          organizationId,
+          note: dto.note ?? null,
+          ...this.sealed({ email, phone }),
+        }),
       );
       await this.audit.record(m, auditWho(actor), {
         action: 'person.create',
@@ -209,7 +238,9 @@ export class PeopleService {
   async update(actor: Actor, id: string, dto: UpdatePersonDto): Promise<PersonDto> {
     const organizationId = this.ownOrganization(actor);
     return this.tx.run(actor, async (m) => {
-      const visible = await this.scoped(m, actor).andWhere('p.id = :id AND p.organization_id = :o', { id, o: organizationId }).getExists();
+      const visible = await this.scoped(m, actor)
+        .andWhere('p.id = :id AND p.organization_id = :o', { id, o: organizationId })
+        .getExists();
       if (!visible) throw notFound();
       const person = await lockVersioned(m, PersonEntity, id, dto.version);
       const current = this.toDto(person);
@@ -224,8 +255,14 @@ export class PeopleService {
         entityType: 'person',
         entityId: id,
         changedFields: changed,
-        before: auditable(person, PERSON_AUDITED.filter((f) => changed.includes(f))),
-        after: auditable(next, PERSON_AUDITED.filter((f) => changed.includes(f))),
+        before: auditable(
+          person,
+          PERSON_AUDITED.filter((f) => changed.includes(f)),
+        ),
+        after: auditable(
+          next,
+          PERSON_AUDITED.filter((f) => changed.includes(f)),
+        ),
       });
       return this.toDto(next);
     });
@@ -235,11 +272,18 @@ export class PeopleService {
   async erase(actor: Actor, id: string): Promise<PersonDto> {
     const organizationId = this.ownOrganization(actor);
     return this.tx.run(actor, async (m) => {
-      const person = await this.scoped(m, actor).andWhere('p.id = :id AND p.organization_id = :o', { id, o: organizationId }).setLock('pessimistic_write').getOne();
+      const person = await this.scoped(m, actor)
+        .andWhere('p.id = :id AND p.organization_id = :o', { id, o: organizationId })
+        .setLock('pessimistic_write')
+        .getOne();
       if (!person) throw notFound();
       const dto = this.toDto(person);
       await m.delete(PersonEntity, { id });
-      await this.audit.record(m, auditWho(actor), { action: 'person.erase', entityType: 'person', entityId: id });
+      await this.audit.record(m, auditWho(actor), {
+        action: 'person.erase',
+        entityType: 'person',
+        entityId: id,
+      });
       return dto;
     });
   }
@@ -252,13 +296,19 @@ export class PeopleService {
   async emergencyPurge(actor: Actor, dto: EmergencyPurgeDto): Promise<{ erased: number }> {
     const organizationId = this.ownOrganization(actor);
     return this.tx.run(actor, async (m) => {
-      const [org] = (await m.query('SELECT name FROM organization WHERE id = $1', [organizationId])) as { name: string }[];
+      const [org] = (await m.query('SELECT name FROM organization WHERE id = $1', [organizationId])) as {
+        name: string;
+      }[];
       if (!org) throw notFound();
-      if (org.name.trim().toLowerCase() !== dto.confirmName.trim().toLowerCase()) throw fieldError('confirmName', 'error.confirmNameMismatch');
+      if (org.name.trim().toLowerCase() !== dto.confirmName.trim().toLowerCase())
+        throw fieldError('confirmName', 'error.confirmNameMismatch');
       const confirmed = await this.totp.confirm(m, actor, dto.code);
       if (confirmed === 'not_enabled') throw fieldError('code', 'error.totpNeededForPurge');
       if (confirmed === 'wrong') throw fieldError('code', 'error.wrongTotpCode');
-      const deleted = (await m.query('DELETE FROM person WHERE organization_id = $1', [organizationId])) as [unknown[], number];
+      const deleted = (await m.query('DELETE FROM person WHERE organization_id = $1', [organizationId])) as [
+        unknown[],
+        number,
+      ];
       const erased = deleted[1];
       // RSVPs lose their person through the foreign key; first names given at the door go too.
       await m.query(
@@ -281,20 +331,39 @@ export class PeopleService {
     // Count people, don't copy them: only an organization exports its own people.
     if (!actor.organizationId) throw new DomainError(403, 'error.forbidden');
     const query = parseListQuery({ filter: raw.filter, sort: raw.sort }, PEOPLE_LIST);
-    await this.tx.run(actor, async (m) => {
-      const rows = await streamCsv<PersonDto>(res, 'people.csv', EXPORT_COLUMNS, async (offset, limit) => {
-        const qb = this.scoped(m, actor);
-        applyFilters(qb, query, PEOPLE_LIST);
-        this.applyContactFilters(qb, query);
-        applySort(qb, query, PEOPLE_LIST);
-        return (await qb.offset(offset).limit(limit).getMany()).map((p) => this.toDto(p));
-      });
-      await this.audit.record(m, auditWho(actor), { action: 'person.export', entityType: 'person', entityId: null, after: { rows } });
-    });
+    const selection = (m: EntityManager) => {
+      const qb = this.scoped(m, actor);
+      applyFilters(qb, query, PEOPLE_LIST);
+      this.applyContactFilters(qb, query);
+      return qb;
+    };
+    // The export is recorded before a single row leaves, in the snapshot the rows are read from,
+    // and the download ends only once that record is committed.
+    await streamCsv<PersonDto>(res, 'people.csv', EXPORT_COLUMNS, (write) =>
+      this.dataSource.transaction('REPEATABLE READ', async (m) => {
+        await setContext(m, contextOf(actor));
+        const rows = await selection(m).getCount();
+        await this.audit.record(m, auditWho(actor), {
+          action: 'person.export',
+          entityType: 'person',
+          entityId: null,
+          after: { rows },
+        });
+        await write(async (offset, limit) => {
+          const qb = selection(m);
+          applySort(qb, query, PEOPLE_LIST);
+          return (await qb.offset(offset).limit(limit).getMany()).map((p) => this.toDto(p));
+        });
+      }),
+    );
   }
 
   /** Adds an organization's public contact (visible to the coalition), e.g. an applicant's primary contact. */
-  async createPublicContact(m: EntityManager, organizationId: string, contact: NewContact): Promise<PersonEntity> {
+  async createPublicContact(
+    m: EntityManager,
+    organizationId: string,
+    contact: NewContact,
+  ): Promise<PersonEntity> {
     return m.save(
       m.create(PersonEntity, {
         organizationId,
@@ -313,10 +382,18 @@ export class PeopleService {
   async createPrivatePerson(
     m: EntityManager,
     organizationId: string,
-    p: NewContact & Partial<Pick<PersonEntity, 'okToText' | 'okToCall' | 'okToEmail' | 'signalOnly' | 'noVoicemail'>>,
+    p: NewContact &
+      Partial<Pick<PersonEntity, 'okToText' | 'okToCall' | 'okToEmail' | 'signalOnly' | 'noVoicemail'>>,
   ): Promise<PersonEntity> {
     const { email, phone, ...rest } = p;
-    return m.save(m.create(PersonEntity, { ...rest, organizationId, visibility: 'organization', ...this.sealed({ email: email || null, phone: phone || null }) }));
+    return m.save(
+      m.create(PersonEntity, {
+        ...rest,
+        organizationId,
+        visibility: 'organization',
+        ...this.sealed({ email: email || null, phone: phone || null }),
+      }),
+    );
   }
 
   /** An organization's coalition-visible contacts (row-level security decides who sees them). */
@@ -330,7 +407,14 @@ export class PeopleService {
       .getMany();
     return people.map((p) => {
       const dto = this.toDto(p);
-      return { id: dto.id, displayName: dto.displayName, role: dto.role, preferredLanguage: dto.preferredLanguage, email: dto.email, phone: dto.phone };
+      return {
+        id: dto.id,
+        displayName: dto.displayName,
+        role: dto.role,
+        preferredLanguage: dto.preferredLanguage,
+        email: dto.email,
+        phone: dto.phone,
+      };
     });
   }
 

@@ -96,7 +96,11 @@ export function toPledgeDto(p: PledgeRow): PledgeDto {
   };
 }
 
-type ReportRow = PledgeReportEntity & { campaignId: string; organizationId: string; metric: PledgeReportDto['metric'] };
+type ReportRow = PledgeReportEntity & {
+  campaignId: string;
+  organizationId: string;
+  metric: PledgeReportDto['metric'];
+};
 
 const toReportDto = (r: ReportRow): PledgeReportDto => ({
   id: r.id,
@@ -151,7 +155,11 @@ export class PledgesService {
 
   private async pledgeRows(qb: SelectQueryBuilder<PledgeEntity>): Promise<PledgeRow[]> {
     const { entities, raw } = await qb.getRawAndEntities<{ organization_name: string; overdue: boolean }>();
-    return entities.map((e, i) => ({ ...e, organizationName: raw[i].organization_name, overdue: raw[i].overdue }));
+    return entities.map((e, i) => ({
+      ...e,
+      organizationName: raw[i].organization_name,
+      overdue: raw[i].overdue,
+    }));
   }
 
   private applyPledgeFilters(qb: SelectQueryBuilder<PledgeEntity>, query: ListQuery): void {
@@ -159,7 +167,8 @@ export class PledgesService {
     const overdue = query.filter.overdue;
     if (overdue === true) qb.andWhere(OVERDUE);
     else if (overdue === false) qb.andWhere(`NOT ${OVERDUE}`);
-    else if (overdue !== undefined && overdue !== null && overdue !== '') throw fieldError('filter', 'query.badFilterValue', { field: 'overdue' });
+    else if (overdue !== undefined && overdue !== null && overdue !== '')
+      throw fieldError('filter', 'query.badFilterValue', { field: 'overdue' });
   }
 
   async list(actor: Actor, raw: RawListQuery): Promise<Page<PledgeDto>> {
@@ -186,18 +195,32 @@ export class PledgesService {
 
   async exportCsv(actor: Actor, raw: RawListQuery, res: Response): Promise<void> {
     const query = parseListQuery({ filter: raw.filter, sort: raw.sort }, PLEDGE_LIST);
-    await this.tx.run(actor, (m) =>
-      streamCsv<PledgeDto>(
-        res,
-        'pledges.csv',
-        ['id', 'campaignId', 'organizationId', 'organizationName', 'metric', 'quantity', 'reported', 'percent', 'dueOn', 'status', 'overdue', 'note'],
-        async (offset, limit) => {
-          const qb = this.pledges(m, actor);
-          this.applyPledgeFilters(qb, query);
-          applySort(qb, query, PLEDGE_LIST);
-          return (await this.pledgeRows(qb.offset(offset).limit(limit))).map(toPledgeDto);
-        },
-      ),
+    await streamCsv<PledgeDto>(
+      res,
+      'pledges.csv',
+      [
+        'id',
+        'campaignId',
+        'organizationId',
+        'organizationName',
+        'metric',
+        'quantity',
+        'reported',
+        'percent',
+        'dueOn',
+        'status',
+        'overdue',
+        'note',
+      ],
+      (write) =>
+        this.tx.run(actor, (m) =>
+          write(async (offset, limit) => {
+            const qb = this.pledges(m, actor);
+            this.applyPledgeFilters(qb, query);
+            applySort(qb, query, PLEDGE_LIST);
+            return (await this.pledgeRows(qb.offset(offset).limit(limit))).map(toPledgeDto);
+          }),
+        ),
     );
   }
 
@@ -207,7 +230,8 @@ export class PledgesService {
       if (!requested) throw fieldError('organizationId', 'error.organizationRequired');
       return requested;
     }
-    if (actor.role !== 'org_coordinator' || !actor.organizationId) throw new DomainError(403, 'error.forbidden');
+    if (actor.role !== 'org_coordinator' || !actor.organizationId)
+      throw new DomainError(403, 'error.forbidden');
     if (requested && requested !== actor.organizationId) throw notFound();
     return actor.organizationId;
   }
@@ -220,24 +244,39 @@ export class PledgesService {
   }
 
   /** Checks a new pledge against its campaign: active, metric among its goals (or other), demand of it. */
-  private async checkAgainstCampaign(m: EntityManager, actor: Actor, campaignId: string, metric: string, demandId: string | null | undefined): Promise<CampaignEntity> {
+  private async checkAgainstCampaign(
+    m: EntityManager,
+    actor: Actor,
+    campaignId: string,
+    metric: string,
+    demandId: string | null | undefined,
+  ): Promise<CampaignEntity> {
     const campaign = await this.campaigns.visibleCampaign(m, actor, campaignId).catch(() => {
       throw fieldError('campaignId', 'error.unknownCampaign');
     });
-    if (campaign.status !== 'active') throw new DomainError(422, 'error.campaignNotActive', { status: campaign.status }, 'campaignId');
+    if (campaign.status !== 'active')
+      throw new DomainError(422, 'error.campaignNotActive', { status: campaign.status }, 'campaignId');
     if (metric !== 'other') {
       const goals = await this.campaigns.goalsOf(m, campaignId);
-      if (!goals.some((g) => g.metric === metric)) throw fieldError('metric', 'error.metricNotInGoals', { metrics: [...goals.map((g) => g.metric), 'other'].join(', ') });
+      if (!goals.some((g) => g.metric === metric))
+        throw fieldError('metric', 'error.metricNotInGoals', {
+          metrics: [...goals.map((g) => g.metric), 'other'].join(', '),
+        });
     }
     if (demandId) {
-      const [row] = (await m.query('SELECT 1 FROM demand WHERE id = $1 AND campaign_id = $2', [demandId, campaignId])) as unknown[];
+      const [row] = (await m.query('SELECT 1 FROM demand WHERE id = $1 AND campaign_id = $2', [
+        demandId,
+        campaignId,
+      ])) as unknown[];
       if (!row) throw fieldError('demandId', 'error.unknownDemand');
     }
     return campaign;
   }
 
   private async checkMember(m: EntityManager, organizationId: string): Promise<void> {
-    const [org] = (await m.query('SELECT membership_status FROM organization WHERE id = $1', [organizationId])) as { membership_status: string }[];
+    const [org] = (await m.query('SELECT membership_status FROM organization WHERE id = $1', [
+      organizationId,
+    ])) as { membership_status: string }[];
     if (!org) throw fieldError('organizationId', 'error.unknownOrganization');
     if (org.membership_status !== 'active') throw fieldError('organizationId', 'error.notAMember');
   }
@@ -266,7 +305,14 @@ export class PledgesService {
   async createFromOffer(
     m: EntityManager,
     actor: Actor,
-    fields: { campaignId: string; organizationId: string; metric: PledgeEntity['metric']; quantity: number; dueOn: string | null; note: string | null },
+    fields: {
+      campaignId: string;
+      organizationId: string;
+      metric: PledgeEntity['metric'];
+      quantity: number;
+      dueOn: string | null;
+      note: string | null;
+    },
   ): Promise<PledgeEntity> {
     this.checkDueOn(fields.dueOn);
     await this.checkAgainstCampaign(m, actor, fields.campaignId, fields.metric, null);
@@ -278,16 +324,27 @@ export class PledgesService {
   async insertPledge(
     m: EntityManager,
     actor: Actor,
-    fields: Pick<PledgeEntity, 'campaignId' | 'organizationId' | 'demandId' | 'metric' | 'dueOn' | 'note'> & { quantity: number },
+    fields: Pick<PledgeEntity, 'campaignId' | 'organizationId' | 'demandId' | 'metric' | 'dueOn' | 'note'> & {
+      quantity: number;
+    },
     action = 'pledge.create',
   ): Promise<PledgeEntity> {
-    const pledge = await m.save(m.create(PledgeEntity, { ...fields, quantity: String(fields.quantity), createdBy: actor.userId }));
+    const pledge = await m.save(
+      m.create(PledgeEntity, { ...fields, quantity: String(fields.quantity), createdBy: actor.userId }),
+    );
     await this.audit.record(m, auditWho(actor), {
       action,
       entityType: 'pledge',
       entityId: pledge.id,
       changedFields: ['campaignId', 'organizationId', 'demandId', 'metric', 'quantity', 'dueOn', 'note'],
-      after: { campaignId: pledge.campaignId, organizationId: pledge.organizationId, demandId: pledge.demandId, metric: pledge.metric, quantity: fields.quantity, dueOn: pledge.dueOn },
+      after: {
+        campaignId: pledge.campaignId,
+        organizationId: pledge.organizationId,
+        demandId: pledge.demandId,
+        metric: pledge.metric,
+        quantity: fields.quantity,
+        dueOn: pledge.dueOn,
+      },
     });
     return pledge;
   }
@@ -301,21 +358,43 @@ export class PledgesService {
       if (patch.quantity !== undefined) checkQuantity(pledge.metric, patch.quantity);
       if (patch.dueOn !== undefined) this.checkDueOn(patch.dueOn);
       if (patch.demandId) {
-        const [row] = (await m.query('SELECT 1 FROM demand WHERE id = $1 AND campaign_id = $2', [patch.demandId, pledge.campaignId])) as unknown[];
+        const [row] = (await m.query('SELECT 1 FROM demand WHERE id = $1 AND campaign_id = $2', [
+          patch.demandId,
+          pledge.campaignId,
+        ])) as unknown[];
         if (!row) throw fieldError('demandId', 'error.unknownDemand');
       }
       const quantity = patch.quantity ?? Number(pledge.quantity);
-      const cancelled = (patch.status ?? (pledge.status === 'cancelled' ? 'cancelled' : 'open')) === 'cancelled';
+      const cancelled =
+        (patch.status ?? (pledge.status === 'cancelled' ? 'cancelled' : 'open')) === 'cancelled';
       const status = cancelled ? 'cancelled' : Number(pledge.reported) >= quantity ? 'fulfilled' : 'open';
-      const before: Record<string, unknown> = { quantity: Number(pledge.quantity), dueOn: pledge.dueOn, demandId: pledge.demandId, status: pledge.status };
-      const after: Record<string, unknown> = { quantity, dueOn: patch.dueOn === undefined ? pledge.dueOn : patch.dueOn, demandId: patch.demandId === undefined ? pledge.demandId : patch.demandId, status };
-      const changed = Object.keys(after).filter((k) => JSON.stringify(before[k]) !== JSON.stringify(after[k]));
+      const before: Record<string, unknown> = {
+        quantity: Number(pledge.quantity),
+        dueOn: pledge.dueOn,
+        demandId: pledge.demandId,
+        status: pledge.status,
+      };
+      const after: Record<string, unknown> = {
+        quantity,
+        dueOn: patch.dueOn === undefined ? pledge.dueOn : patch.dueOn,
+        demandId: patch.demandId === undefined ? pledge.demandId : patch.demandId,
+        status,
+      };
+      const changed = Object.keys(after).filter(
+        (k) => JSON.stringify(before[k]) !== JSON.stringify(after[k]),
+      );
       if (patch.note !== undefined && patch.note !== pledge.note) changed.push('note');
       if (changed.length === 0) return visible;
       await m.update(
         PledgeEntity,
         { id },
-        { quantity: String(quantity), dueOn: after.dueOn as string | null, demandId: after.demandId as string | null, status, note: patch.note === undefined ? pledge.note : patch.note },
+        {
+          quantity: String(quantity),
+          dueOn: after.dueOn as string | null,
+          demandId: after.demandId as string | null,
+          status,
+          note: patch.note === undefined ? pledge.note : patch.note,
+        },
       );
       await this.audit.record(m, auditWho(actor), {
         action: status === 'cancelled' && pledge.status !== 'cancelled' ? 'pledge.cancel' : 'pledge.update',
@@ -337,14 +416,27 @@ export class PledgesService {
       .createQueryBuilder('r')
       .innerJoin(PledgeEntity, 'p', 'p.id = r.pledge_id')
       .innerJoin('campaign', 'c', 'c.id = p.campaign_id')
-      .addSelect(['p.campaign_id AS campaign_id', 'p.organization_id AS organization_id', 'p.metric AS metric']);
+      .addSelect([
+        'p.campaign_id AS campaign_id',
+        'p.organization_id AS organization_id',
+        'p.metric AS metric',
+      ]);
     if (!isAllianceRole(actor)) qb.where(`c.status <> 'draft'`);
     return qb;
   }
 
   private async reportRows(qb: ReturnType<PledgesService['reports']>): Promise<ReportRow[]> {
-    const { entities, raw } = await qb.getRawAndEntities<{ campaign_id: string; organization_id: string; metric: PledgeReportDto['metric'] }>();
-    return entities.map((e, i) => ({ ...e, campaignId: raw[i].campaign_id, organizationId: raw[i].organization_id, metric: raw[i].metric }));
+    const { entities, raw } = await qb.getRawAndEntities<{
+      campaign_id: string;
+      organization_id: string;
+      metric: PledgeReportDto['metric'];
+    }>();
+    return entities.map((e, i) => ({
+      ...e,
+      campaignId: raw[i].campaign_id,
+      organizationId: raw[i].organization_id,
+      metric: raw[i].metric,
+    }));
   }
 
   async listReports(actor: Actor, raw: RawListQuery): Promise<Page<PledgeReportDto>> {
@@ -369,18 +461,30 @@ export class PledgesService {
 
   async exportReportsCsv(actor: Actor, raw: RawListQuery, res: Response): Promise<void> {
     const query = parseListQuery({ filter: raw.filter, sort: raw.sort }, REPORT_LIST);
-    await this.tx.run(actor, (m) =>
-      streamCsv<PledgeReportDto>(
-        res,
-        'pledge-reports.csv',
-        ['id', 'pledgeId', 'campaignId', 'organizationId', 'metric', 'quantity', 'reportedOn', 'eventId', 'note', 'createdAt'],
-        async (offset, limit) => {
-          const qb = this.reports(m, actor);
-          applyFilters(qb, query, REPORT_LIST);
-          applySort(qb, query, REPORT_LIST);
-          return (await this.reportRows(qb.offset(offset).limit(limit))).map(toReportDto);
-        },
-      ),
+    await streamCsv<PledgeReportDto>(
+      res,
+      'pledge-reports.csv',
+      [
+        'id',
+        'pledgeId',
+        'campaignId',
+        'organizationId',
+        'metric',
+        'quantity',
+        'reportedOn',
+        'eventId',
+        'note',
+        'createdAt',
+      ],
+      (write) =>
+        this.tx.run(actor, (m) =>
+          write(async (offset, limit) => {
+            const qb = this.reports(m, actor);
+            applyFilters(qb, query, REPORT_LIST);
+            applySort(qb, query, REPORT_LIST);
+            return (await this.reportRows(qb.offset(offset).limit(limit))).map(toReportDto);
+          }),
+        ),
     );
   }
 
@@ -401,8 +505,21 @@ export class PledgesService {
       this.writerOrganization(actor, pledge.organizationId);
       checkQuantity(pledge.metric, dto.quantity);
       if (pledge.status === 'cancelled') throw fieldError('pledgeId', 'error.pledgeCancelled');
-      const report = await this.appendReport(m, actor, pledge.id, dto.quantity, reportedOn, dto.eventId ?? null, dto.note ?? null);
-      return toReportDto({ ...report, campaignId: pledge.campaignId, organizationId: pledge.organizationId, metric: pledge.metric });
+      const report = await this.appendReport(
+        m,
+        actor,
+        pledge.id,
+        dto.quantity,
+        reportedOn,
+        dto.eventId ?? null,
+        dto.note ?? null,
+      );
+      return toReportDto({
+        ...report,
+        campaignId: pledge.campaignId,
+        organizationId: pledge.organizationId,
+        metric: pledge.metric,
+      });
     });
   }
 
@@ -427,7 +544,14 @@ export class PledgesService {
     )) as [unknown[], number];
     if (updated[1] === 0) throw fieldError('quantity', 'error.reportBelowZero');
     const report = await m.save(
-      m.create(PledgeReportEntity, { pledgeId, quantity: String(quantity), reportedOn, reportedBy: actor.userId, eventId, note }),
+      m.create(PledgeReportEntity, {
+        pledgeId,
+        quantity: String(quantity),
+        reportedOn,
+        reportedBy: actor.userId,
+        eventId,
+        note,
+      }),
     );
     await this.audit.record(m, auditWho(actor), {
       action: quantity < 0 ? 'pledge_report.correct' : 'pledge_report.create',
@@ -482,7 +606,14 @@ export class PledgesService {
           GROUP BY p.organization_id, o.name, o.region_id, p.metric
           ORDER BY sum(p.reported) DESC, o.name`,
         [campaignId],
-      )) as { organization_id: string; name: string; region_id: string | null; metric: string; pledged: string; reported: string }[];
+      )) as {
+        organization_id: string;
+        name: string;
+        region_id: string | null;
+        metric: string;
+        pledged: string;
+        reported: string;
+      }[];
       const regions = (await m.query(
         `SELECT o.region_id, r.name, p.metric, sum(p.quantity) AS pledged, sum(p.reported) AS reported,
                 count(DISTINCT p.organization_id)::int AS organizations
@@ -491,11 +622,24 @@ export class PledgesService {
           GROUP BY o.region_id, r.name, p.metric
           ORDER BY r.name NULLS LAST, p.metric`,
         [campaignId],
-      )) as { region_id: string | null; name: string | null; metric: string; pledged: string; reported: string; organizations: number }[];
+      )) as {
+        region_id: string | null;
+        name: string | null;
+        metric: string;
+        pledged: string;
+        reported: string;
+        organizations: number;
+      }[];
       const overdue = await this.pledgeRows(
-        this.pledges(m, actor).andWhere('p.campaign_id = :campaignId', { campaignId }).andWhere(OVERDUE).orderBy('p.due_on', 'ASC').addOrderBy('p.id').limit(100),
+        this.pledges(m, actor)
+          .andWhere('p.campaign_id = :campaignId', { campaignId })
+          .andWhere(OVERDUE)
+          .orderBy('p.due_on', 'ASC')
+          .addOrderBy('p.id')
+          .limit(100),
       );
-      const pct = (reported: number, pledged: number) => (pledged > 0 ? Math.round((reported / pledged) * 1000) / 10 : 0);
+      const pct = (reported: number, pledged: number) =>
+        pledged > 0 ? Math.round((reported / pledged) * 1000) / 10 : 0;
       return {
         campaignId,
         goals: goals.map((g) => ({
