@@ -57,6 +57,52 @@ const sorted = (keys: Iterable<string>) => [...keys].sort();
 const placeholders = (text: string) => sorted(text.match(/%\{[a-z_]+\}/gi) ?? []);
 const pluralForms = (text: string) => text.split('||||').length;
 
+/**
+ * What every feature catalog (a pair of `<feature>.en.ts` / `<feature>.es.ts` merged into the main
+ * ones) must hold: the same keys in both languages, the same placeholders and plural forms, no
+ * empty Spanish value, and no key that repeats or shadows one of another catalog or react-admin's.
+ */
+function itHoldsAsAFeatureCatalog(name: string, catalogEn: object, catalogEs: object) {
+  const english = flatten(catalogEn);
+  const spanish = flatten(catalogEs);
+  const others = [
+    ['main', en, es],
+    ['campaigns', campaignsEn, campaignsEs],
+    ['events', eventsEn, eventsEs],
+    ['dashboard', dashboardEn, dashboardEs],
+  ]
+    .filter(([other]) => other !== name)
+    .flatMap(([, a, b]) => [...flatten(a as object).keys(), ...flatten(b as object).keys()]);
+
+  it('have exactly the same keys', () => {
+    expect(sorted(spanish.keys())).toEqual(sorted(english.keys()));
+  });
+
+  it('keep the placeholders and plural forms of each English message', () => {
+    const mismatched = sorted(english.keys()).filter((key) => {
+      const source = english.get(key) ?? '';
+      const target = spanish.get(key) ?? '';
+      return (
+        JSON.stringify(placeholders(source)) !== JSON.stringify(placeholders(target)) ||
+        pluralForms(source) !== pluralForms(target)
+      );
+    });
+    expect(mismatched).toEqual([]);
+  });
+
+  it('never repeat or shadow a key of the other catalogs, nor a react-admin message', () => {
+    const clash = (a: string, b: string) => a === b || a.startsWith(`${b}.`) || b.startsWith(`${a}.`);
+    expect(sorted(english.keys()).filter((key) => others.some((other) => clash(key, other)))).toEqual([]);
+    expect(Object.keys(catalogEn)).not.toContain('ra');
+  });
+
+  it('have no empty Spanish value', () => {
+    expect(sorted(spanish.keys()).filter((key) => (spanish.get(key) ?? '').trim() === '')).toEqual([]);
+  });
+
+  return { english, spanish };
+}
+
 describe('react-admin Spanish catalog', () => {
   const english = flatten(englishMessages);
   const spanish = flatten(raSpanishMessages);
@@ -178,34 +224,7 @@ describe('locale helpers', () => {
 });
 
 describe('campaign catalogs (campaigns.en.ts / campaigns.es.ts)', () => {
-  const english = flatten(campaignsEn);
-  const spanish = flatten(campaignsEs);
-
-  it('have exactly the same keys', () => {
-    expect(sorted(spanish.keys())).toEqual(sorted(english.keys()));
-  });
-
-  it('keep the placeholders and plural forms of each English message', () => {
-    const mismatched = sorted(english.keys()).filter((key) => {
-      const source = english.get(key) ?? '';
-      const target = spanish.get(key) ?? '';
-      return (
-        JSON.stringify(placeholders(source)) !== JSON.stringify(placeholders(target)) ||
-        pluralForms(source) !== pluralForms(target)
-      );
-    });
-    expect(mismatched).toEqual([]);
-  });
-
-  it('never repeat a key of en.ts or es.ts, nor a react-admin message', () => {
-    const main = new Set([...flatten(en).keys(), ...flatten(es).keys()]);
-    expect(sorted(english.keys()).filter((key) => main.has(key))).toEqual([]);
-    expect(Object.keys(campaignsEn)).not.toContain('ra');
-  });
-
-  it('have no empty Spanish value', () => {
-    expect(sorted(spanish.keys()).filter((key) => (spanish.get(key) ?? '').trim() === '')).toEqual([]);
-  });
+  const { english } = itHoldsAsAFeatureCatalog('campaigns', campaignsEn, campaignsEs);
 
   it('label every value of the campaign and pledge enums, and every metric as a unit', () => {
     const enumLabels: Array<[string, readonly string[]]> = [
@@ -239,34 +258,7 @@ describe('campaign catalogs (campaigns.en.ts / campaigns.es.ts)', () => {
 });
 
 describe('event catalogs (events.en.ts / events.es.ts)', () => {
-  const english = flatten(eventsEn);
-  const spanish = flatten(eventsEs);
-
-  it('have exactly the same keys', () => {
-    expect(sorted(spanish.keys())).toEqual(sorted(english.keys()));
-  });
-
-  it('keep the placeholders and plural forms of each English message', () => {
-    const mismatched = sorted(english.keys()).filter((key) => {
-      const source = english.get(key) ?? '';
-      const target = spanish.get(key) ?? '';
-      return (
-        JSON.stringify(placeholders(source)) !== JSON.stringify(placeholders(target)) ||
-        pluralForms(source) !== pluralForms(target)
-      );
-    });
-    expect(mismatched).toEqual([]);
-  });
-
-  it('never repeat a key of en.ts, es.ts or the campaign catalogs, nor a react-admin message', () => {
-    const others = new Set([...flatten(en).keys(), ...flatten(es).keys(), ...flatten(campaignsEn).keys()]);
-    expect(sorted(english.keys()).filter((key) => others.has(key))).toEqual([]);
-    expect(Object.keys(eventsEn)).not.toContain('ra');
-  });
-
-  it('have no empty Spanish value', () => {
-    expect(sorted(spanish.keys()).filter((key) => (spanish.get(key) ?? '').trim() === '')).toEqual([]);
-  });
+  const { english } = itHoldsAsAFeatureCatalog('events', eventsEn, eventsEs);
 
   it('label every value of the event enums', () => {
     const enumLabels: Array<[string, readonly string[]]> = [
@@ -301,37 +293,7 @@ describe('event catalogs (events.en.ts / events.es.ts)', () => {
 });
 
 describe('dashboard catalogs (dashboard.en.ts / dashboard.es.ts)', () => {
-  const english = flatten(dashboardEn);
-  const spanish = flatten(dashboardEs);
-
-  it('have exactly the same keys', () => {
-    expect(sorted(spanish.keys())).toEqual(sorted(english.keys()));
-  });
-
-  it('keep the placeholders and plural forms of each English message', () => {
-    const mismatched = sorted(english.keys()).filter((key) => {
-      const source = english.get(key) ?? '';
-      const target = spanish.get(key) ?? '';
-      return (
-        JSON.stringify(placeholders(source)) !== JSON.stringify(placeholders(target)) ||
-        pluralForms(source) !== pluralForms(target)
-      );
-    });
-    expect(mismatched).toEqual([]);
-  });
-
-  it('never repeat or shadow a key of the other catalogs, nor a react-admin message', () => {
-    const others = [en, es, campaignsEn, campaignsEs, eventsEn, eventsEs].flatMap((catalog) => [
-      ...flatten(catalog).keys(),
-    ]);
-    const clash = (a: string, b: string) => a === b || a.startsWith(`${b}.`) || b.startsWith(`${a}.`);
-    expect(sorted(english.keys()).filter((key) => others.some((other) => clash(key, other)))).toEqual([]);
-    expect(Object.keys(dashboardEn)).not.toContain('ra');
-  });
-
-  it('have no empty Spanish value', () => {
-    expect(sorted(spanish.keys()).filter((key) => (spanish.get(key) ?? '').trim() === '')).toEqual([]);
-  });
+  const { english, spanish } = itHoldsAsAFeatureCatalog('dashboard', dashboardEn, dashboardEs);
 
   it('are merged into both locales without losing the other catalogs', () => {
     const mergedEs = flatten(messagesFor('es'));
