@@ -90,6 +90,8 @@ export const campaignsEn = {
       organizations: 'Organizations',
       no_region: 'No region',
       no_pledges: 'No pledges yet.',
+      top_organizations: 'Showing the %{shown} rows that reported most, of %{total}.',
+      all_pledges: 'See every pledge',
       no_overdue: 'No overdue pledges.',
       error: 'Could not load the progress.',
     },

@@ -93,6 +93,8 @@ export const campaignsEs: CampaignMessages = {
       organizations: 'Organizaciones',
       no_region: 'Sin región',
       no_pledges: 'Todavía no hay compromisos.',
+      top_organizations: 'Se muestran las %{shown} filas que más reportaron, de %{total}.',
+      all_pledges: 'Ver todos los compromisos',
       no_overdue: 'No hay compromisos vencidos.',
       error: 'No se pudo cargar el avance.',
     },

@@ -5,6 +5,7 @@ import { EndorsementEntity } from '@api/modules/campaigns/entities/endorsement.e
 import { PledgeOfferEntity } from '@api/modules/pledges/entities/pledge-offer.entity';
 import { PledgeReportEntity } from '@api/modules/pledges/entities/pledge-report.entity';
 import { PledgeEntity } from '@api/modules/pledges/entities/pledge.entity';
+import { CampaignOrgProgressEntity, CampaignRegionProgressEntity } from '@api/modules/pledges/entities/campaign-progress.entity';
 import { EventHostEntity } from '@api/modules/events/entities/event-host.entity';
 import { EventEntity } from '@api/modules/events/entities/event.entity';
 import { RsvpEntity } from '@api/modules/events/entities/rsvp.entity';
@@ -34,6 +35,8 @@ export const ENTITIES = [
   PledgeEntity,
   PledgeReportEntity,
   PledgeOfferEntity,
+  CampaignOrgProgressEntity,
+  CampaignRegionProgressEntity,
   EventEntity,
   EventHostEntity,
   RsvpEntity,

@@ -360,7 +360,10 @@ export interface RegionProgressDto {
 export interface CampaignProgressDto {
   campaignId: string;
   goals: GoalProgressDto[];
+  /** The organization/metric rows that reported most (at most 50), largest first. */
   organizations: OrganizationProgressDto[];
+  /** How many organization/metric rows the campaign has in all. */
+  organizationsTotal: number;
   regions: RegionProgressDto[];
   overdue: PledgeDto[];
 }

@@ -51,6 +51,19 @@ export const OrganizationsProgress = ({ progress }: { progress: CampaignProgress
           ))}
         </TableBody>
       </Table>
+      {progress.organizationsTotal > progress.organizations.length && (
+        <Typography variant="body2" color="text.secondary" sx={{ mt: 1 }}>
+          {translate('unidos.progress.top_organizations', {
+            shown: format.quantity(progress.organizations.length),
+            total: format.quantity(progress.organizationsTotal),
+          })}{' '}
+          <Link
+            to={`/pledges?filter=${encodeURIComponent(JSON.stringify({ campaignId: progress.campaignId }))}`}
+          >
+            {translate('unidos.progress.all_pledges')}
+          </Link>
+        </Typography>
+      )}
     </TableContainer>
   );
 };

@@ -25,6 +25,8 @@ import { PledgeEntity } from './entities/pledge.entity';
 
 // A pledge without a due date is never overdue: `IS NOT NULL` keeps the expression true or false
 // (never NULL), so `overdue` is a boolean and `NOT overdue` finds undated pledges too.
+/** The progress page lists the organizations that reported most; the pledges list has them all. */
+export const PROGRESS_TOP_ORGANIZATIONS = 50;
 const OVERDUE = `(p.status = 'open' AND p.due_on IS NOT NULL AND p.due_on < CURRENT_DATE)`;
 
 export const PLEDGE_LIST: ListSpec = {
@@ -589,22 +591,24 @@ export class PledgesService {
   async progress(actor: Actor, campaignId: string): Promise<CampaignProgressDto> {
     return this.tx.run(actor, async (m) => {
       await this.campaigns.visibleCampaign(m, actor, campaignId);
+      // Sums come from the maintained roll-up (campaign_*_progress): a handful of rows per
+      // campaign however many pledges it has.
       const goals = (await m.query(
         `SELECT COALESCE(g.metric, t.metric) AS metric, g.target, COALESCE(t.pledged, 0) AS pledged,
                 COALESCE(t.reported, 0) AS reported, COALESCE(t.n, 0)::int AS pledges
            FROM (SELECT metric, target FROM campaign_goal WHERE campaign_id = $1) g
-           FULL JOIN (SELECT metric, sum(quantity) AS pledged, sum(reported) AS reported, count(*) AS n
-                        FROM pledge WHERE campaign_id = $1 AND status <> 'cancelled' GROUP BY metric) t
+           FULL JOIN (SELECT metric, sum(pledged) AS pledged, sum(reported) AS reported, sum(pledges) AS n
+                        FROM campaign_region_progress WHERE campaign_id = $1 GROUP BY metric) t
              ON t.metric = g.metric
           ORDER BY (g.target IS NULL), 1`,
         [campaignId],
       )) as { metric: string; target: string | null; pledged: string; reported: string; pledges: number }[];
       const organizations = (await m.query(
-        `SELECT p.organization_id, o.name, o.region_id, p.metric, sum(p.quantity) AS pledged, sum(p.reported) AS reported
-           FROM pledge p JOIN organization o ON o.id = p.organization_id
-          WHERE p.campaign_id = $1 AND p.status <> 'cancelled'
-          GROUP BY p.organization_id, o.name, o.region_id, p.metric
-          ORDER BY sum(p.reported) DESC, o.name`,
+        `SELECT c.organization_id, o.name, o.region_id, c.metric, c.pledged, c.reported
+           FROM campaign_org_progress c JOIN organization o ON o.id = c.organization_id
+          WHERE c.campaign_id = $1
+          ORDER BY c.reported DESC, o.name, c.metric
+          LIMIT ${PROGRESS_TOP_ORGANIZATIONS}`,
         [campaignId],
       )) as {
         organization_id: string;
@@ -614,13 +618,15 @@ export class PledgesService {
         pledged: string;
         reported: string;
       }[];
+      const [{ n: organizationRows }] = (await m.query(
+        `SELECT count(*)::int AS n FROM campaign_org_progress WHERE campaign_id = $1`,
+        [campaignId],
+      )) as { n: number }[];
       const regions = (await m.query(
-        `SELECT o.region_id, r.name, p.metric, sum(p.quantity) AS pledged, sum(p.reported) AS reported,
-                count(DISTINCT p.organization_id)::int AS organizations
-           FROM pledge p JOIN organization o ON o.id = p.organization_id LEFT JOIN region r ON r.id = o.region_id
-          WHERE p.campaign_id = $1 AND p.status <> 'cancelled'
-          GROUP BY o.region_id, r.name, p.metric
-          ORDER BY r.name NULLS LAST, p.metric`,
+        `SELECT c.region_id, r.name, c.metric, c.pledged, c.reported, c.organizations
+           FROM campaign_region_progress c LEFT JOIN region r ON r.id = c.region_id
+          WHERE c.campaign_id = $1
+          ORDER BY r.name NULLS LAST, c.metric`,
         [campaignId],
       )) as {
         region_id: string | null;
@@ -658,6 +664,7 @@ export class PledgesService {
           reported: Number(o.reported),
           percent: pct(Number(o.reported), Number(o.pledged)),
         })),
+        organizationsTotal: organizationRows,
         regions: regions.map((r) => ({
           regionId: r.region_id,
           regionName: r.name,

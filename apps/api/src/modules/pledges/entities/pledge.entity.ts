@@ -27,6 +27,7 @@ import { OrganizationEntity } from '@api/modules/organizations/entities/organiza
 @Check('pledge_quantity_check', `quantity > 0 AND (metric = 'dollars' OR quantity = trunc(quantity))`)
 @Check('pledge_reported_check', `reported >= 0`)
 @Index('pledge_open_due_on_idx', { synchronize: false })
+@Index('pledge_campaign_open_due_on_idx', { synchronize: false })
 export class PledgeEntity {
   @PrimaryGeneratedColumn('uuid')
   id!: string;
