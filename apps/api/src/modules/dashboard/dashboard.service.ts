@@ -37,7 +37,7 @@ export class DashboardService {
     private readonly audit: AuditService,
   ) {}
 
-  /** Goals with pledged and reported, for several campaigns in one query (as campaign progress computes them). */
+  /** Goals with pledged and reported, for several campaigns in one query, from the roll-up campaign progress reads. */
   private async goals(m: EntityManager, campaignIds: string[]): Promise<Map<string, GoalProgressDto[]>> {
     const out = new Map<string, GoalProgressDto[]>(campaignIds.map((id) => [id, []]));
     if (campaignIds.length === 0) return out;
@@ -45,8 +45,8 @@ export class DashboardService {
       `SELECT g.campaign_id, g.metric, g.target,
               COALESCE(t.pledged, 0) AS pledged, COALESCE(t.reported, 0) AS reported, COALESCE(t.n, 0)::int AS pledges
          FROM campaign_goal g
-         LEFT JOIN (SELECT campaign_id, metric, sum(quantity) AS pledged, sum(reported) AS reported, count(*) AS n
-                      FROM pledge WHERE campaign_id = ANY($1) AND status <> 'cancelled' GROUP BY campaign_id, metric) t
+         LEFT JOIN (SELECT campaign_id, metric, sum(pledged) AS pledged, sum(reported) AS reported, sum(pledges) AS n
+                      FROM campaign_region_progress WHERE campaign_id = ANY($1) GROUP BY campaign_id, metric) t
            ON t.campaign_id = g.campaign_id AND t.metric = g.metric
         WHERE g.campaign_id = ANY($1)
         ORDER BY g.campaign_id, g.metric`,
@@ -184,10 +184,9 @@ export class DashboardService {
         byLanguage[p.preferred_language] = (byLanguage[p.preferred_language] ?? 0) + p.n;
       }
       const contributions = (await m.query(
-        `WITH ours AS (SELECT campaign_id, metric, sum(reported) AS reported FROM pledge
-                        WHERE organization_id = $1 AND status <> 'cancelled' GROUP BY 1, 2)
+        `WITH ours AS (SELECT campaign_id, metric, reported FROM campaign_org_progress WHERE organization_id = $1)
          SELECT ours.campaign_id, c.name, ours.metric, ours.reported AS our_reported,
-                (SELECT sum(p.reported) FROM pledge p WHERE p.campaign_id = ours.campaign_id AND p.metric = ours.metric AND p.status <> 'cancelled') AS coalition_reported,
+                (SELECT sum(t.reported) FROM campaign_region_progress t WHERE t.campaign_id = ours.campaign_id AND t.metric = ours.metric) AS coalition_reported,
                 g.target
            FROM ours JOIN campaign c ON c.id = ours.campaign_id AND c.status <> 'draft'
            LEFT JOIN campaign_goal g ON g.campaign_id = ours.campaign_id AND g.metric = ours.metric
