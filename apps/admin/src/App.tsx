@@ -17,6 +17,7 @@ import auditEvents from './resources/audit-events';
 import campaigns from './resources/campaigns';
 import events from './resources/events';
 import { EventCalendar } from './resources/events/EventCalendar';
+import imports from './resources/imports';
 import organizations from './resources/organizations';
 import people from './resources/people';
 import pledgeOffers from './resources/pledge-offers';
@@ -67,6 +68,7 @@ const UnidosAdmin = () => (
     <Resource name="regions" {...regions} />
     <Resource name="users" {...users} />
     <Resource name="audit-events" {...auditEvents} />
+    <Resource name="imports" {...imports} />
     <CustomRoutes>
       <Route path="/account" element={<AccountPage />} />
       <Route path="/emergency-purge" element={<EmergencyPurgePage />} />

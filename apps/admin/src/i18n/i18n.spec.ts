@@ -34,9 +34,13 @@ import { eventsEs } from './events.es';
 import { campaignsEs } from './campaigns.es';
 import { dashboardEn } from './dashboard.en';
 import { dashboardEs } from './dashboard.es';
+import { importsEn } from './imports.en';
+import { importsEs } from './imports.es';
 import { en } from './en';
 import { es } from './es';
 import { raSpanishMessages } from './ra-spanish';
+import { IMPORT_KINDS, IMPORT_STATUSES } from '../resources/imports/types';
+import { IMPORT_TARGETS } from '../resources/imports/targets';
 import { browserLocale, messagesFor } from './index';
 
 /** Every leaf of a nested catalog as `dotted.key -> value`. */
@@ -70,6 +74,7 @@ function itHoldsAsAFeatureCatalog(name: string, catalogEn: object, catalogEs: ob
     ['campaigns', campaignsEn, campaignsEs],
     ['events', eventsEn, eventsEs],
     ['dashboard', dashboardEn, dashboardEs],
+    ['imports', importsEn, importsEs],
   ]
     .filter(([other]) => other !== name)
     .flatMap(([, a, b]) => [...flatten(a as object).keys(), ...flatten(b as object).keys()]);
@@ -304,6 +309,39 @@ describe('dashboard catalogs (dashboard.en.ts / dashboard.es.ts)', () => {
     const mergedEn = flatten(messagesFor('en'));
     expect(mergedEn.get('unidos.dashboard.map.title')).toBe('Active member organizations by state');
     expect(mergedEn.get('unidos.dashboard.people')).toBe('People in your organization');
+    expect(sorted(english.keys()).filter((key) => !mergedEn.has(key))).toEqual([]);
+  });
+});
+
+describe('import catalogs (imports.en.ts / imports.es.ts)', () => {
+  const { english, spanish } = itHoldsAsAFeatureCatalog('imports', importsEn, importsEs);
+
+  it('label every import status, kind and target field the import steps show', () => {
+    const keys = [
+      ...IMPORT_STATUSES.map((status) => `unidos.imports.status.${status}`),
+      ...IMPORT_KINDS.flatMap((kind) => [
+        `unidos.imports.kinds.${kind}`,
+        `unidos.imports.title.${kind}`,
+        `unidos.imports.confirm.title.${kind}`,
+        `unidos.imports.duplicates.question.${kind}`,
+        `unidos.imports.progress.see_${kind}`,
+      ]),
+      ...Object.entries(IMPORT_TARGETS).flatMap(([kind, fields]) =>
+        fields.map((field) => `unidos.imports.fields.${kind}.${field}`),
+      ),
+    ];
+    expect(keys.filter((key) => !english.has(key))).toEqual([]);
+  });
+
+  it('are merged into both locales without losing the other catalogs', () => {
+    const mergedEs = flatten(messagesFor('es'));
+    expect(mergedEs.get('resources.imports.name')).toBe('Importación |||| Importaciones');
+    expect(mergedEs.get('unidos.imports.import_csv')).toBe('Importar CSV');
+    expect(mergedEs.get('unidos.people.export_csv')).toBe('Exportar CSV');
+    expect(sorted(spanish.keys()).filter((key) => !mergedEs.has(key))).toEqual([]);
+    const mergedEn = flatten(messagesFor('en'));
+    expect(mergedEn.get('unidos.imports.file.source')).toBe('Where does this file come from?');
+    expect(mergedEn.get('resources.people.name')).toBe('Person |||| People');
     expect(sorted(english.keys()).filter((key) => !mergedEn.has(key))).toEqual([]);
   });
 });

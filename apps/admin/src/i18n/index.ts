@@ -8,6 +8,8 @@ import { en } from './en';
 import { es } from './es';
 import { eventsEn } from './events.en';
 import { eventsEs } from './events.es';
+import { importsEn } from './imports.en';
+import { importsEs } from './imports.es';
 import { mergeCatalogs } from './merge';
 import { raSpanishMessages } from './ra-spanish';
 
@@ -26,8 +28,8 @@ export const isUiLocale = (value: unknown): value is UiLocale =>
  */
 export const messagesFor = (locale: UiLocale): TranslationMessages =>
   locale === 'es'
-    ? { ...raSpanishMessages, ...mergeCatalogs(es, campaignsEs, eventsEs, dashboardEs) }
-    : { ...englishMessages, ...mergeCatalogs(en, campaignsEn, eventsEn, dashboardEn) };
+    ? { ...raSpanishMessages, ...mergeCatalogs(es, campaignsEs, eventsEs, dashboardEs, importsEs) }
+    : { ...englishMessages, ...mergeCatalogs(en, campaignsEn, eventsEn, dashboardEn, importsEn) };
 
 /** `es` when the browser prefers any Spanish (es, es-MX, es-419…), otherwise `en`. */
 export const browserLocale = (languages: readonly string[] | undefined): UiLocale => {

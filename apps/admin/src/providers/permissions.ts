@@ -1,6 +1,7 @@
 import type { MeDto, UserRole } from '@unidos/contracts';
 import { CAMPAIGN_RULES, ownsCampaignRecord } from './campaignPermissions';
 import { EVENT_RULES, ownsEventRecord } from './eventPermissions';
+import { IMPORT_RULES } from './importPermissions';
 
 /** react-admin's actions: list, show, create, edit, delete, export… */
 type Action = string;
@@ -34,6 +35,7 @@ const RULES: Record<string, Partial<Record<UserRole, readonly Action[]>>> = {
   },
   ...CAMPAIGN_RULES,
   ...EVENT_RULES,
+  ...IMPORT_RULES,
   // applications, users and audit-events: alliance admins only.
 };
 

@@ -18,6 +18,7 @@ import {
 } from '../../common/choices';
 import { EnumField, MembershipStatusField, NameLinkField } from '../../common/fields';
 import { SearchFilter } from '../../common/SearchFilter';
+import { ImportButton } from '../imports/ImportButton';
 import { ExportCsvButton } from './ExportCsvButton';
 
 const filters = [
@@ -37,6 +38,7 @@ const ListActions = () => (
     <FilterButton />
     <CreateButton />
     <ExportCsvButton />
+    <ImportButton kind="organizations" />
   </TopToolbar>
 );
 

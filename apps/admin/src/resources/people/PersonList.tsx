@@ -22,6 +22,7 @@ import { LANGUAGE_CHOICES, PERSON_ROLE_CHOICES, PERSON_VISIBILITY_CHOICES } from
 import { EnumField, NameLinkField } from '../../common/fields';
 import { SearchFilter } from '../../common/SearchFilter';
 import { isAllianceRole } from '../../providers/permissions';
+import { ImportButton } from '../imports/ImportButton';
 import { ExportPeopleButton } from './ExportPeopleButton';
 import { flagLabel, FLAG_ICONS, PersonFlagsField, SAFETY_FLAGS, VisibilityField } from './fields';
 import { PeopleEmpty } from './PeopleEmpty';
@@ -103,6 +104,7 @@ const ListActions = () => (
     <FilterButton />
     <CreateButton />
     <ExportPeopleButton />
+    <ImportButton kind="people" />
   </TopToolbar>
 );
 

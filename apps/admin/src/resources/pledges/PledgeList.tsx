@@ -16,6 +16,7 @@ import { LocalDateField, NameLinkField } from '../../common/fields';
 import { SearchFilter } from '../../common/SearchFilter';
 import { PLEDGE_METRIC_CHOICES, PLEDGE_STATUS_CHOICES } from '../campaigns/choices';
 import { CsvExportButton } from '../campaigns/CsvExportButton';
+import { ImportButton } from '../imports/ImportButton';
 import { EnumTextField, PledgePercentField, PledgeStatusField, QuantityField } from '../campaigns/fields';
 
 const byName = (q: string) => ({ q });
@@ -48,6 +49,7 @@ const ListActions = () => (
     <FilterButton />
     <CreateButton />
     <CsvExportButton path="pledges/export.csv" defaultSort={['dueOn', 'ASC']} />
+    <ImportButton kind="pledges" />
   </TopToolbar>
 );
 
