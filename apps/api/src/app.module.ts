@@ -19,6 +19,7 @@ import { PledgesModule } from '@api/modules/pledges/pledges.module';
 import { EventsModule } from '@api/modules/events/events.module';
 import { DashboardModule } from '@api/modules/dashboard/dashboard.module';
 import { HealthModule } from '@api/modules/health/health.module';
+import { ImportsModule } from '@api/modules/imports/imports.module';
 import { OrganizationsModule } from '@api/modules/organizations/organizations.module';
 import { PeopleModule } from '@api/modules/people/people.module';
 import { RegionsModule } from '@api/modules/regions/regions.module';
@@ -63,6 +64,7 @@ export class AppModule {
         PledgesModule,
         EventsModule,
         DashboardModule,
+        ImportsModule,
         HealthModule,
       ],
       providers: [

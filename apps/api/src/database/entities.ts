@@ -17,6 +17,9 @@ import { PersonEntity } from '@api/modules/people/entities/person.entity';
 import { RegionEntity } from '@api/modules/regions/entities/region.entity';
 import { UserEntity } from '@api/modules/users/entities/user.entity';
 import { RateLimitBucketEntity } from '@api/common/rate-limit/rate-limit-bucket.entity';
+import { ImportFileEntity } from '@api/modules/imports/entities/import-file.entity';
+import { ImportJobEntity } from '@api/modules/imports/entities/import-job.entity';
+import { ImportMappingEntity } from '@api/modules/imports/entities/import-mapping.entity';
 
 /** Every entity, listed explicitly: a bundled app finds nothing through globs. */
 export const ENTITIES = [
@@ -40,4 +43,7 @@ export const ENTITIES = [
   EventEntity,
   EventHostEntity,
   RsvpEntity,
+  ImportJobEntity,
+  ImportFileEntity,
+  ImportMappingEntity,
 ];
