@@ -139,7 +139,11 @@ describe('scale seed', () => {
       NOT EXISTS (SELECT 1 FROM rsvp r JOIN event e ON e.id = r.event_id WHERE r.status = 'waitlisted' AND (e.capacity IS NULL OR e.going_count < e.capacity)) AS waitlist_only_when_full,
       NOT EXISTS (SELECT 1 FROM rsvp r LEFT JOIN person p ON p.id = r.person_id WHERE r.person_id IS NOT NULL AND p.organization_id IS DISTINCT FROM r.host_organization_id) AS rsvp_people_of_host,
       NOT EXISTS (SELECT 1 FROM rsvp WHERE person_id IS NOT NULL GROUP BY event_id, person_id HAVING count(*) > 1) AS one_rsvp_per_person,
-      NOT EXISTS (SELECT 1 FROM rsvp r WHERE NOT EXISTS (SELECT 1 FROM event_host h WHERE h.event_id = r.event_id AND h.organization_id = r.host_organization_id AND h.status = 'accepted')) AS rsvp_hosts_accepted`);
+      NOT EXISTS (SELECT 1 FROM rsvp r WHERE NOT EXISTS (SELECT 1 FROM event_host h WHERE h.event_id = r.event_id AND h.organization_id = r.host_organization_id AND h.status = 'accepted')) AS rsvp_hosts_accepted,
+      NOT EXISTS (
+        (SELECT campaign_id, organization_id, metric, sum(quantity), sum(reported), count(*)::int FROM pledge WHERE status <> 'cancelled' GROUP BY 1, 2, 3)
+        EXCEPT ALL SELECT campaign_id, organization_id, metric, pledged, reported, pledges FROM campaign_org_progress) AS campaign_org_progress,
+      (SELECT sum(pledges)::int FROM campaign_region_progress) = (SELECT count(*)::int FROM pledge WHERE status <> 'cancelled') AS campaign_region_progress`);
     expect(rows[0]).toEqual(Object.fromEntries(Object.keys(rows[0]).map((k) => [k, true])));
   });
 
