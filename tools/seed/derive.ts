@@ -72,11 +72,4 @@ export const DERIVE_STEPS: DeriveStep[] = [
     name: 'campaign progress roll-up',
     sql: `SELECT campaign_progress_rebuild()`,
   },
-  {
-    // campaign_progress_maintain (migration CampaignProgressRollup): the per-organization and
-    // per-region roll-ups of pledged and reported, rebuilt from the pledges by the migration's own
-    // function (so it must run after pledge.reported above).
-    name: 'campaign progress roll-up',
-    sql: 'SELECT campaign_progress_rebuild()',
-  },
 ];
