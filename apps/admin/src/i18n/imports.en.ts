@@ -155,6 +155,7 @@ export const importsEn = {
         pledges: 'Pledges',
       },
       outcome: '%{created} added · %{updated} updated · %{skipped} skipped',
+      you: 'You',
       empty_title: 'No imports yet',
       empty_body_people:
         'Bring in the people your organization already works with: export a CSV file from your spreadsheet or other tool and import it here.',

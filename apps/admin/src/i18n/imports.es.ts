@@ -160,6 +160,7 @@ export const importsEs: ImportsMessages = {
         pledges: 'Compromisos',
       },
       outcome: 'Se agregaron %{created} · se actualizaron %{updated} · se saltaron %{skipped}',
+      you: 'Tú',
       empty_title: 'Todavía no hay importaciones',
       empty_body_people:
         'Trae a las personas con las que tu organización ya trabaja: exporta un archivo CSV de tu hoja de cálculo u otra herramienta e impórtalo aquí.',

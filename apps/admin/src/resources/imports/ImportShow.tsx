@@ -40,7 +40,7 @@ export const ImportShow = () => (
       </Stack>
       <TextField source="filename" />
       <TextField source="source" emptyText="—" />
-      <CreatedByField />
+      <CreatedByField label="resources.imports.fields.createdBy" />
       <LocalDateField source="createdAt" showTime />
       <LocalDateField source="startedAt" showTime />
       <LocalDateField source="finishedAt" showTime />

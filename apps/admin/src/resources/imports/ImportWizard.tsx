@@ -142,7 +142,7 @@ export const ImportWizard = () => {
       // A corrected file keeps the choices already made for the columns it still has.
       const previous = upload ? mapping : undefined;
       setMapping(initialMapping(answer.headers, answer.mapping, known, previous));
-      setFromSaved(!previous && savedSources.some((name) => name.trim() === source.trim()));
+      setFromSaved(!previous && (answer.savedMapping ?? savedSources.includes(source.trim())));
       setUpload(answer);
       setPreview(null);
       setStep(1);

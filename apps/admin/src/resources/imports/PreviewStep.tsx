@@ -75,6 +75,8 @@ export const PreviewStep = ({
   const label = useFieldLabel(kind, fields);
   const [page, setPage] = useState(0);
   const shown = errorsPage(preview.errors, page, PER_PAGE);
+  // The API echoes a value only where it is not personal data (a language code, a role…).
+  const withValues = preview.errors.some((problem) => problem.value);
   const mappedFields = Object.values(mapping).filter((field): field is string => field !== null);
   const sampleFields = fields.map((field) => field.name).filter((name) => mappedFields.includes(name));
   const columnOf = (field: string) => {
@@ -141,9 +143,11 @@ export const PreviewStep = ({
                   <TableCell>{translate('unidos.imports.preview.row')}</TableCell>
                   <TableCell>{translate('unidos.imports.preview.column')}</TableCell>
                   <TableCell>{translate('unidos.imports.preview.problem')}</TableCell>
-                  <TableCell sx={{ display: { xs: 'none', sm: 'table-cell' } }}>
-                    {translate('unidos.imports.preview.value')}
-                  </TableCell>
+                  {withValues ? (
+                    <TableCell sx={{ display: { xs: 'none', sm: 'table-cell' } }}>
+                      {translate('unidos.imports.preview.value')}
+                    </TableCell>
+                  ) : null}
                 </TableRow>
               </TableHead>
               <TableBody>
@@ -154,9 +158,11 @@ export const PreviewStep = ({
                     </TableCell>
                     <TableCell>{columnOf(problem.field)}</TableCell>
                     <TableCell>{problem.reason}</TableCell>
-                    <TableCell sx={{ display: { xs: 'none', sm: 'table-cell' }, wordBreak: 'break-word' }}>
-                      {problem.value ?? ''}
-                    </TableCell>
+                    {withValues ? (
+                      <TableCell sx={{ display: { xs: 'none', sm: 'table-cell' }, wordBreak: 'break-word' }}>
+                        {problem.value ?? ''}
+                      </TableCell>
+                    ) : null}
                   </TableRow>
                 ))}
               </TableBody>

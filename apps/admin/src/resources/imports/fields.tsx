@@ -1,7 +1,7 @@
 import { Chip, type ChipProps, Typography } from '@mui/material';
-import { useFieldValue, useTranslate } from 'react-admin';
+import { useFieldValue, useGetIdentity, useRecordContext, useTranslate } from 'react-admin';
 import { EmptyValue } from '../../common/fields';
-import type { ImportStatus } from './types';
+import type { ImportJobDto, ImportStatus } from './types';
 
 const STATUS_COLORS: Record<ImportStatus, ChipProps['color']> = {
   uploaded: 'default',
@@ -38,27 +38,29 @@ export const ImportKindField = (_props: { source?: string; label?: string }) => 
   );
 };
 
-/** The name of who started an import: the API may send a name, or a user with a display name. */
-export const personName = (value: unknown): string | null => {
-  if (typeof value === 'string') return value || null;
-  if (value && typeof value === 'object') {
-    const named = value as { displayName?: unknown; name?: unknown; email?: unknown };
-    for (const candidate of [named.displayName, named.name, named.email]) {
-      if (typeof candidate === 'string' && candidate) return candidate;
-    }
-  }
+/**
+ * Who started an import: their name when the API sends it, "You" for the caller's own imports
+ * (coordinators cannot look other users up), else nothing.
+ */
+export function startedBy(
+  record: Pick<ImportJobDto, 'createdBy' | 'createdByName'>,
+  myId: unknown,
+): { name: string } | 'you' | null {
+  if (record.createdByName) return { name: record.createdByName };
+  if (record.createdBy && record.createdBy === myId) return 'you';
   return null;
-};
+}
 
-export const CreatedByField = ({ source = 'createdBy' }: { source?: string; label?: string }) => {
-  const value: unknown = useFieldValue({ source });
-  const name = personName(value);
-  return name ? (
+export const CreatedByField = (_props: { label?: string }) => {
+  const translate = useTranslate();
+  const record = useRecordContext<ImportJobDto>();
+  const { identity } = useGetIdentity();
+  const who = record ? startedBy(record, identity?.id) : null;
+  if (!who) return <EmptyValue />;
+  return (
     <Typography component="span" variant="body2">
-      {name}
+      {who === 'you' ? translate('unidos.imports.you') : who.name}
     </Typography>
-  ) : (
-    <EmptyValue />
   );
 };
 

@@ -35,6 +35,8 @@ export interface UploadedImportDto {
   sample: string[][];
   /** The saved mapping of this source, else the API's guess from the header names. */
   mapping: ColumnMapping;
+  /** Whether `mapping` is the one saved for this source. */
+  savedMapping?: boolean;
 }
 
 /** One row the import would refuse, and why (`row` counts data rows from 1, header excluded). */
@@ -83,8 +85,10 @@ export interface ImportJobDto {
   createdAt: string;
   startedAt?: string | null;
   finishedAt?: string | null;
-  /** Who started it: a name, or an object naming them, depending on what the API can tell. */
-  createdBy?: unknown;
+  /** The id of the user who started it. */
+  createdBy?: string;
+  /** Their display name, when the API sends it (coordinators cannot look users up). */
+  createdByName?: string | null;
 }
 
 /** A saved mapping (`GET /api/import-mappings`). */
