@@ -48,7 +48,7 @@ export class ImportWorker implements OnApplicationBootstrap, OnModuleDestroy {
   }
 
   private async rescue(): Promise<void> {
-    for (const job of await this.queue.active(5)) {
+    for (const job of await this.queue.active(1)) {
       const free = await this.dataSource.transaction(async (m) => {
         const [row] = (await m.query(`SELECT pg_try_advisory_xact_lock(hashtextextended($1, 0)) AS free`, [
           importLockKey(job.data.importId),
