@@ -2,13 +2,15 @@
 // `npm test`: every check, in the order that fails fastest. Prints one line per stage and a
 // closing "N passed, N failed" line. Exits non-zero if anything failed.
 //
-//   lint → typecheck → unit + integration (jest, real PostgreSQL) → build → docker compose config
+//   lint → typecheck → unit + integration (jest, real PostgreSQL) → build → bench (quick) → docker compose config
 //   → browser journeys (Playwright + system Chromium; skipped loudly when no Chromium is found)
 //
 // Environment: TEST_DATABASE_URL uses a running PostgreSQL (superuser URL) instead of the
 // embedded one; CHROMIUM_PATH points at a Chromium; UNIDOS_TEST_ONLY=lint,jest,… runs some stages.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 
 // Jest writes its JSON summary there; a fresh clone does not have the folder yet.
 mkdirSync('test-output', { recursive: true });
@@ -53,6 +55,16 @@ ok =
     parseJest: 'test-output/jest.json',
   }) && ok;
 ok = run('build', 'npm', ['run', 'build', '--silent']) && ok;
+
+if (!only || only.includes('bench')) {
+  // The benchmark's quick mode, so it cannot rot: every scenario once against the built API on the
+  // "small" dataset, each API answer checked against the same SQL run directly; it fails on any
+  // error, non-2xx, disagreement or malformed output. Figures go to test-output/bench/, never bench/.
+  const dataDir = mkdtempSync(join(tmpdir(), 'unidos-bench-'));
+  const env = { DATABASE_URL: '', DATABASE_MIGRATION_URL: '', BENCH_SUPERUSER_URL: process.env.TEST_DATABASE_URL ?? '' };
+  ok = run('bench', 'node', ['dist/apps/api/tools/bench/bench.js', '--quick', '--scale', 'small', '--data-dir', dataDir], { env }) && ok;
+  rmSync(dataDir, { recursive: true, force: true });
+}
 
 if (!only || only.includes('docker')) {
   // `docker compose` (v2) where it is installed, else Debian's docker-compose (v1, which .ci/run installs).
