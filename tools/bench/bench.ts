@@ -7,7 +7,7 @@ import type { Actor } from '@api/common/auth/actor';
 import { loadConfig } from '@api/config/config';
 import { ApiProcess, MemorySampler } from './api-process';
 import { SqlCapture, type Transaction } from './capture';
-import { BENCH_PASSWORD, BENCH_USERS, type BenchDatabase, type Picks, countRows, openDatabase, pick, prepareDatabase, withClient } from './database';
+import { BENCH_PASSWORD, BENCH_USERS, type BenchDatabase, type Picks, checkEncryptionKey, countRows, openDatabase, pick, prepareDatabase, withClient } from './database';
 import { explainScenario } from './explain';
 import { benchImport } from './import-bench';
 import { loadHttp, loadSql, replay } from './load';
@@ -132,6 +132,7 @@ async function main(): Promise<number> {
     log(`database: ${db.source}`);
     await prepareDatabase(db, options, log);
     const picks = await pick(db);
+    await checkEncryptionKey(db, picks.largestOrgId);
     const counts = await countRows(db);
     const postgres = await withClient(db.ownerUrl, async (c) => (await c.query<{ v: string }>(`SELECT current_setting('server_version') AS v`)).rows[0].v);
     log(`dataset: ${counts.map((c) => `${c.table} ${c.estimated ? '≈' : ''}${c.rows}`).join(', ')}`);

@@ -4,6 +4,7 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { Client } from 'pg';
+import { FieldCrypto } from '@api/common/crypto/field-crypto';
 import { APP_ROLE, runMigrations } from '@api/database/data-source';
 import { startEmbeddedDatabase } from '@api/database/embedded';
 import { OWNER_ROLE, ensureRolesAndDatabase, withCredentials } from '@api/database/roles';
@@ -123,6 +124,33 @@ export async function prepareDatabase(db: BenchDatabase, options: BenchOptions, 
         `UPDATE "user" SET status = 'active', failed_login_count = 0, locked_until = NULL${ok ? '' : ', password_hash = $2'} WHERE id = $1`,
         ok ? [rows[0].id] : [rows[0].id, await hashPassword(BENCH_PASSWORD)],
       );
+    }
+  });
+}
+
+/**
+ * People's emails must decrypt with the key the API is given, or every people page answers 500:
+ * say so plainly, before measuring anything.
+ */
+export async function checkEncryptionKey(db: BenchDatabase, organizationId: string): Promise<void> {
+  const crypto = new FieldCrypto(Buffer.from(db.encryptionKey, 'base64'));
+  await withClient(db.ownerUrl, async (c) => {
+    await c.query('BEGIN');
+    try {
+      await c.query(`SELECT set_config('app.org_id', $1, true), set_config('app.role', 'org_coordinator', true)`, [organizationId]);
+      const { rows } = await c.query<{ email_ciphertext: Buffer }>(
+        'SELECT email_ciphertext FROM person WHERE organization_id = $1 AND email_ciphertext IS NOT NULL LIMIT 1',
+        [organizationId],
+      );
+      if (rows[0]) {
+        try {
+          crypto.decrypt(rows[0].email_ciphertext, 'person.email');
+        } catch {
+          throw new Error('UNIDOS_ENCRYPTION_KEY is not the key this database was seeded with: people\'s emails do not decrypt');
+        }
+      }
+    } finally {
+      await c.query('ROLLBACK');
     }
   });
 }
