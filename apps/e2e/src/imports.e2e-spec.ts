@@ -155,7 +155,12 @@ describe('CSV import journey: a bad row refused, a corrected file imported, a re
         expect(await problem.count()).toBe(1);
         expect(await problem.locator('th').innerText()).toBe('2');
         expect(await problem.innerText()).toContain('Email (column "Correo")');
-        const run = page.getByRole('button', { name: /^Import \d+ rows?$/ });
+        const sample = page.getByRole('table', { name: 'The first rows, as Unidos reads them' });
+        expect(await sample.locator('tbody tr', { hasText: names[1] }).innerText()).toContain(
+          'To correct (see above)',
+        );
+        // Disabled, with no count: the file imports all or nothing, never "the 2 good rows".
+        const run = page.getByRole('button', { name: 'Import', exact: true });
         expect(await run.isDisabled()).toBe(true);
         await page
           .getByText('Correct every row with a problem first: the file imports all or nothing.')
@@ -264,6 +269,10 @@ describe('CSV import journey: a bad row refused, a corrected file imported, a re
       await again.getByRole('heading', { name: 'Paso 2 de 4: Relaciona las columnas' }).waitFor();
       await again.getByText(`Son las opciones que guardaste para los archivos de "${source}".`).waitFor();
       expect(await again.getByLabel('Importar la columna "Notas" como').inputValue()).toBe('note');
+      // On a phone: the example moves under the column name, the stepper gives way to "Paso 2 de 4".
+      await again.setViewportSize({ width: 390, height: 844 });
+      await again.getByText(`p. ej. ${names[0]}`).waitFor();
+      await screenshot(again, 'imports-06-mapping-phone-es');
     });
 
     await step(again, 'coordinadora: the check finds the three people already in Unidos', async () => {
@@ -276,7 +285,8 @@ describe('CSV import journey: a bad row refused, a corrected file imported, a re
         .getByText('3 filas coinciden con registros que ya están en Unidos', { exact: false })
         .waitFor();
       await expectNoRawKeys(again);
-      await screenshot(again, 'imports-06-reimport-preview-es');
+      await screenshot(again, 'imports-07-reimport-preview-phone-es');
+      await again.setViewportSize({ width: 1280, height: 860 });
     });
 
     await step(again, 'coordinadora: import; nobody is added twice', async () => {

@@ -108,11 +108,13 @@ export const importsEn = {
           'Only the first %{smart_count} problem is listed. Correct it and check again to see the rest. |||| Only the first %{smart_count} problems are listed. Correct them and check again to see the rest.',
         sample_title: 'The first rows, as Unidos reads them',
         outcome: 'Result',
+        outcome_invalid: 'To correct (see above)',
         outcome_new: 'New',
         outcome_update: 'Already in Unidos: update',
         outcome_skip: 'Already in Unidos: skip',
         blocked_invalid: 'Correct every row with a problem first: the file imports all or nothing.',
         blocked_empty: 'The file has no rows to import.',
+        run_blocked: 'Import',
         run: 'Import %{smart_count} row |||| Import %{smart_count} rows',
       },
       confirm: {

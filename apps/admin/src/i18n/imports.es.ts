@@ -111,11 +111,13 @@ export const importsEs: ImportsMessages = {
           'Solo se muestra el primer problema (%{smart_count}). Corrígelo y vuelve a revisar para ver el resto. |||| Solo se muestran los primeros %{smart_count} problemas. Corrígelos y vuelve a revisar para ver el resto.',
         sample_title: 'Las primeras filas, tal como las lee Unidos',
         outcome: 'Resultado',
+        outcome_invalid: 'Por corregir (ver arriba)',
         outcome_new: 'Se agrega',
         outcome_update: 'Ya está en Unidos: se actualiza',
         outcome_skip: 'Ya está en Unidos: se salta',
         blocked_invalid: 'Corrige antes cada fila con problemas: el archivo se importa entero o nada.',
         blocked_empty: 'El archivo no tiene filas que importar.',
+        run_blocked: 'Importar',
         run: 'Importar %{smart_count} fila |||| Importar %{smart_count} filas',
       },
       confirm: {

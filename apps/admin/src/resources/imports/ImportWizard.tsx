@@ -92,7 +92,9 @@ export const ImportWizard = () => {
       firstRender.current = false;
       return;
     }
-    heading.current?.focus();
+    // The top of the card (stepper and title) comes into view, not the title alone under the app bar.
+    heading.current?.focus({ preventScroll: true });
+    window.scrollTo({ top: 0 });
   }, [step]);
 
   const fields = useQuery({
@@ -289,7 +291,10 @@ export const ImportWizard = () => {
                     aria-describedby={blocker ? 'import-blocked' : undefined}
                   >
                     {busy ? <CircularProgress size={18} sx={{ mr: 1 }} aria-hidden /> : null}
-                    {translate('unidos.imports.preview.run', { smart_count: total })}
+                    {/* No count while blocked: the file imports all or nothing, never "the 2 good rows". */}
+                    {blocker
+                      ? translate('unidos.imports.preview.run_blocked')
+                      : translate('unidos.imports.preview.run', { smart_count: total })}
                   </Button>
                 ) : null}
               </Stack>

@@ -120,6 +120,7 @@ export const MappingStep = ({
                     <TextField
                       select
                       size="small"
+                      variant="outlined"
                       fullWidth
                       id={selectId(index)}
                       value={row.target ?? ''}

@@ -77,6 +77,7 @@ export const PreviewStep = ({
   const shown = errorsPage(preview.errors, page, PER_PAGE);
   // The API echoes a value only where it is not personal data (a language code, a role…).
   const withValues = preview.errors.some((problem) => problem.value);
+  const badRows = new Set(preview.errors.map((problem) => problem.row));
   const mappedFields = Object.values(mapping).filter((field): field is string => field !== null);
   const sampleFields = fields.map((field) => field.name).filter((name) => mappedFields.includes(name));
   const columnOf = (field: string) => {
@@ -105,26 +106,21 @@ export const PreviewStep = ({
       ) : null}
 
       {preview.invalid > 0 ? (
-        <Alert
-          severity="error"
-          action={
-            <Stack spacing={1} sx={{ alignItems: 'flex-end' }}>
-              <Button color="inherit" size="small" variant="outlined" onClick={onFixFile}>
-                {translate('unidos.imports.preview.fix_file')}
-              </Button>
-              <Button color="inherit" size="small" onClick={onChangeColumns}>
-                {translate('unidos.imports.preview.change_columns')}
-              </Button>
-            </Stack>
-          }
-          sx={{ '& .MuiAlert-action': { alignItems: 'flex-start' } }}
-        >
+        <Alert severity="error">
           <AlertTitle>
             {translate('unidos.imports.preview.invalid_title', { smart_count: preview.invalid })}
           </AlertTitle>
           {translate('unidos.imports.preview.invalid_body', {
             rows: firstBadRows(preview.errors).join(', '),
           })}
+          <Stack direction={{ xs: 'column', sm: 'row' }} spacing={1} sx={{ mt: 1.5 }}>
+            <Button color="inherit" size="small" variant="outlined" onClick={onFixFile}>
+              {translate('unidos.imports.preview.fix_file')}
+            </Button>
+            <Button color="inherit" size="small" onClick={onChangeColumns}>
+              {translate('unidos.imports.preview.change_columns')}
+            </Button>
+          </Stack>
         </Alert>
       ) : null}
 
@@ -217,11 +213,15 @@ export const PreviewStep = ({
                         {displayValue(row.values[field], translate)}
                       </TableCell>
                     ))}
-                    <TableCell>
+                    <TableCell
+                      sx={badRows.has(row.row) ? { color: 'error.main', fontWeight: 500 } : undefined}
+                    >
                       {translate(
-                        row.duplicateOf
-                          ? `unidos.imports.preview.outcome_${onDuplicate}`
-                          : 'unidos.imports.preview.outcome_new',
+                        badRows.has(row.row)
+                          ? 'unidos.imports.preview.outcome_invalid'
+                          : row.duplicateOf
+                            ? `unidos.imports.preview.outcome_${onDuplicate}`
+                            : 'unidos.imports.preview.outcome_new',
                       )}
                     </TableCell>
                   </TableRow>
