@@ -35,6 +35,8 @@ export function apiEnvironment(db: BenchDatabase, port: number, settings: ApiSet
 export class MemorySampler {
   peakRssKb = 0;
   hwmKb = 0;
+  /** Peak since the last takeSectionPeak(), to tell which scenario needed the memory. */
+  sectionPeakKb = 0;
   samples = 0;
   private timer: NodeJS.Timeout | null = null;
 
@@ -46,6 +48,7 @@ export class MemorySampler {
       const rss = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
       const hwm = Number(/VmHWM:\s+(\d+)/.exec(status)?.[1] ?? 0);
       this.peakRssKb = Math.max(this.peakRssKb, rss);
+      this.sectionPeakKb = Math.max(this.sectionPeakKb, rss);
       this.hwmKb = Math.max(this.hwmKb, hwm);
       this.samples++;
     } catch {
@@ -57,6 +60,13 @@ export class MemorySampler {
     this.read();
     this.timer = setInterval(() => this.read(), 100);
     this.timer.unref();
+  }
+
+  takeSectionPeak(): number {
+    this.read();
+    const peak = this.sectionPeakKb;
+    this.sectionPeakKb = 0;
+    return peak;
   }
 
   stop(): void {

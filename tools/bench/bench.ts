@@ -155,7 +155,10 @@ async function main(): Promise<number> {
       const headers: Record<string, string> = { accept: 'application/json', 'accept-language': 'en' };
       if (s.who !== 'public') headers.cookie = cookies[s.who];
       if (s.body) headers['content-type'] = 'application/json';
-      results.push(await runScenario(s, api, headers, captured.get(s.name), db, options));
+      memory.takeSectionPeak();
+      const result = await runScenario(s, api, headers, captured.get(s.name), db, options);
+      result.peakRssMb = Math.round(memory.takeSectionPeak() / 102.4) / 10;
+      results.push(result);
     }
 
     let imported: ImportResult;

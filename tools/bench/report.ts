@@ -28,6 +28,8 @@ export interface ScenarioResult {
   targets: TargetResult[];
   /** Quick mode: differences between the API's and the direct SQL's answers. */
   mismatches: string[];
+  /** The API's peak resident memory while this scenario ran. */
+  peakRssMb?: number;
   explain?: string;
 }
 
@@ -149,8 +151,8 @@ export function consoleTable(r: ScaleResult): string {
 
 function scenarioTable(r: ScaleResult, outDir: string): string[] {
   const lines = [
-    '| scenario | API req/s | p50 ms | p95 ms | p99 ms | SQL req/s | SQL p50 | SQL p95 | SQL p99 | API ÷ SQL | statements | targets |',
-    '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |',
+    '| scenario | API req/s | p50 ms | p95 ms | p99 ms | SQL req/s | SQL p50 | SQL p95 | SQL p99 | API ÷ SQL | statements | API RSS MB | targets |',
+    '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |',
   ];
   for (const s of r.scenarios) {
     const targets = s.targets.length
@@ -158,7 +160,7 @@ function scenarioTable(r: ScaleResult, outDir: string): string[] {
       : 'excluded';
     const explain = s.explain ? ` [EXPLAIN](${relative(outDir, s.explain)})` : '';
     lines.push(
-      `| \`${s.name}\` | ${fmt(s.api.rps)} | ${fmt(s.api.p50, 2)} | ${fmt(s.api.p95, 2)} | ${fmt(s.api.p99, 2)} | ${fmt(s.sql?.rps)} | ${fmt(s.sql?.p50, 2)} | ${fmt(s.sql?.p95, 2)} | ${fmt(s.sql?.p99, 2)} | ${pct(s.ratio)} | ${s.statements ?? '—'} | ${targets}${explain} |`,
+      `| \`${s.name}\` | ${fmt(s.api.rps)} | ${fmt(s.api.p50, 2)} | ${fmt(s.api.p95, 2)} | ${fmt(s.api.p99, 2)} | ${fmt(s.sql?.rps)} | ${fmt(s.sql?.p50, 2)} | ${fmt(s.sql?.p95, 2)} | ${fmt(s.sql?.p99, 2)} | ${pct(s.ratio)} | ${s.statements ?? '—'} | ${fmt(s.peakRssMb)} | ${targets}${explain} |`,
     );
   }
   return lines;
@@ -168,6 +170,29 @@ function growth(a: number | undefined, b: number | undefined): string {
   if (!a || !b) return '—';
   const f = b / a;
   return `×${f < 10 ? f.toFixed(2) : f.toFixed(0)}`;
+}
+
+/** A compact table of both scales (RESULTS.md starts with it; the README quotes it). */
+export function renderSummary(results: Results): string {
+  const scales = (['small', 'national'] as const).map((s) => results.scales[s]).filter((r): r is ScaleResult => !!r);
+  const head = scales.map((r) => `${r.scale}: p95 / p99 ms | ${r.scale}: req/s (API ÷ SQL) | ${r.scale}: targets`).join(' | ');
+  const lines = [`| scenario | ${head} |`, `| --- |${scales.map(() => ' ---: | ---: | --- |').join('')}`];
+  const names = [...new Set(scales.flatMap((r) => r.scenarios.map((s) => s.name)))];
+  for (const name of names) {
+    const cells = scales.map((r) => {
+      const s = r.scenarios.find((x) => x.name === name);
+      if (!s) return '— | — | —';
+      return `${fmt(s.api.p95, 1)} / ${fmt(s.api.p99, 1)} | ${fmt(s.api.rps, 0)} (${pct(s.ratio)}) | ${s.targets.length ? s.targets.map((t) => (t.pass ? '✅' : '❌')).join(' ') : 'n/a'}`;
+    });
+    lines.push(`| \`${name}\` | ${cells.join(' | ')} |`);
+  }
+  lines.push(`| API peak RSS | ${scales.map((r) => `${fmt(r.memory.peakRssMb)} MB | | ${mark(r.memory.targets) === 'pass' ? '✅' : '❌'}`).join(' | ')} |`);
+  lines.push(
+    `| CSV import (rows/s; COPY) | ${scales
+      .map((r) => (r.import.skipped ? '— | | n/a' : `${fmt(r.import.importRowsPerSecond, 0)} | COPY ${fmt(r.import.copyRowsPerSecond, 0)} | ${mark(r.import.targets) === 'pass' ? '✅' : '❌'}`))
+      .join(' | ')} |`,
+  );
+  return lines.join('\n');
 }
 
 /** RESULTS.md: every figure of every recorded scale, and how they grow from small to national. */
@@ -183,6 +208,7 @@ export function renderMarkdown(results: Results, outDir: string): string {
     'nearest-rank percentiles of every request; "statements" counts what one request sends, BEGIN, set_config and COMMIT included. Sign-in is argon2id on purpose (≈ tens of ms of CPU each) and has no latency target.',
     '',
   );
+  md.push('## Summary', '', renderSummary(results), '');
   for (const r of scales) {
     md.push(`## ${r.scale}${r.quick ? ' (quick check, not a measurement)' : ''}`, '');
     md.push(`- date: ${r.date}`);
