@@ -2,7 +2,8 @@
  * Values the database normally maintains row by row with triggers, recomputed set-based after a
  * bulk load that ran with those triggers disabled. Each step must give exactly what the triggers
  * would have given had every row been inserted one by one. Steps run in order, as the owner,
- * inside the load's transaction, while row-level security is not forced on person and rsvp.
+ * inside the load's transaction, while row-level security is not forced on person and rsvp, and
+ * before the big tables' indexes and keys are rebuilt (write steps as set-based joins, not lookups).
  *
  * To keep a new trigger-maintained value correct after `npm run seed -- --scale ...`, append a
  * step here (the list is the one place the seed looks).

@@ -79,8 +79,10 @@ export async function seedScale(options: ScaleSeedOptions): Promise<ScaleSeedRes
     const forced = await relaxTables(client, tables);
     const deferred = options.deferIndexes === false ? null : await dropKeysAndIndexes(client, DEFERRED_INDEX_TABLES);
     for (const load of loads) rows[load.table] = await timed(load.table, () => copyTable(client, load, options.progress));
-    if (deferred) await timed('indexes and keys', () => recreate(client, deferred, options.progress));
+    // Derived values first, while the big tables have no index to update: the set-based UPDATEs
+    // run as hash joins and rewrite rows without touching an index (measured: minutes saved).
     for (const step of DERIVE_STEPS) await timed(`derive ${step.name}`, () => client.query(step.sql));
+    if (deferred) await timed('indexes and keys', () => recreate(client, deferred, options.progress));
     await restoreTables(client, tables, forced);
     await client.query(
       `INSERT INTO audit_event (action, entity_type, after) VALUES ('system.seed_scale', 'system', $1)`,
