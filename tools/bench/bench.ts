@@ -79,7 +79,7 @@ async function runScenario(
   }
   const load = { url: `${api.baseUrl}${s.path}`, method: s.method, headers, body: s.body, connections: options.connections };
   if (!options.quick) await loadHttp({ ...load, duration: Math.min(2, options.duration) }); // warm-up: JIT, caches, pools
-  const apiFigures = await loadHttp({ ...load, duration: options.duration });
+  const apiFigures = await loadHttp({ ...load, duration: Math.max(options.duration, s.minDuration ?? 0) });
   api.assertAlive();
   const sql = transactions ? await loadSql(db.appUrl, transactions, options.connections, options.duration) : null;
   const ratio = sql && sql.rps > 0 ? Math.round((apiFigures.rps / sql.rps) * 1000) / 1000 : null;

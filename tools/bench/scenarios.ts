@@ -28,6 +28,8 @@ export interface Scenario {
   method: 'GET' | 'POST';
   path: string;
   body?: string;
+  /** Seconds of load at least (a slow request needs time for a few answers in a quick run). */
+  minDuration?: number;
   /** The service call that answers this request, so the direct-SQL side is the code's own SQL. */
   serve?: (s: SqlCapture, actor: Actor) => Promise<unknown>;
   /** Differences between the API's answer and the direct SQL's (empty when they agree). */
@@ -263,6 +265,7 @@ export function buildScenarios(p: Picks, feed: FeedTarget, loginEmail: string, p
       method: 'POST',
       path: '/api/auth/login',
       body: json({ email: loginEmail, password }),
+      minDuration: 3,
     },
   ];
 }
