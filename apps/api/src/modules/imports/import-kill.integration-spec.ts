@@ -9,7 +9,7 @@ const MAPPING = { Nombre: 'displayName', Correo: 'email', Teléfono: 'phone', Id
 
 /** A real API process (its own Node, its own connections) that runs queued imports. */
 function apiProcess(t: TestContext): ChildProcess {
-  const env = { ...process.env, DATABASE_URL: t.db.appUrl, UNIDOS_ENCRYPTION_KEY: t.config.encryptionKey.toString('base64') };
+  const env: NodeJS.ProcessEnv = { ...process.env, DATABASE_URL: t.db.appUrl, UNIDOS_ENCRYPTION_KEY: t.config.encryptionKey.toString('base64') };
   delete env.UNIDOS_IMPORT_WORKER;
   return spawn(process.execPath, ['-r', './apps/api/test/swc-register.cjs', 'apps/api/test/import-child.ts'], {
     cwd: ROOT,

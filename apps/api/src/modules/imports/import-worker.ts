@@ -56,7 +56,7 @@ export class ImportWorker implements OnApplicationBootstrap, OnModuleDestroy {
         return row.free;
       });
       if (!free) continue;
-      this.logger.warn({ importId: job.data.importId }, 'import interrupted: retrying');
+      this.logger.warn(`import ${job.data.importId} was interrupted (its process stopped): retrying`);
       await this.queue.fail(job.id, 'the process running the import stopped');
       const after = await this.queue.getJob(job.id);
       if (after?.state === 'failed') {

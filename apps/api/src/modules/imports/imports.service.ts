@@ -28,6 +28,11 @@ import { ImportQueue } from './import-queue';
 import { ImportWorker } from './import-worker';
 import type { ImportScope } from './kinds/kind';
 
+function sameMapping(a: ImportMapping, b: ImportMapping): boolean {
+  const keys = new Set([...Object.keys(a), ...Object.keys(b)]);
+  return [...keys].every((k) => (a[k] ?? null) === (b[k] ?? null));
+}
+
 export const MAX_IMPORT_BYTES = 50 * 1024 * 1024;
 
 export interface UploadedFile {
@@ -248,7 +253,8 @@ export class ImportsService {
       this.pending(job);
       const mapping = this.checkMapping(job.kind, job.headers, dto.mapping);
       const analysis = await this.dryRun(m, job, mapping, actor);
-      await m.update(ImportJobEntity, { id }, { mapping, onDuplicate: dto.onDuplicate, rowCount: analysis.rowCount });
+      // errorCount remembers whether this mapping found the file clean: /run then need not read it again.
+      await m.update(ImportJobEntity, { id }, { mapping, onDuplicate: dto.onDuplicate, rowCount: analysis.rowCount, errorCount: analysis.invalidRows });
       if (dto.saveMapping) await this.saveMapping(m, actor, job, mapping);
       const valid = analysis.rowCount - analysis.invalidRows;
       const duplicates = analysis.duplicates;
@@ -295,9 +301,16 @@ export class ImportsService {
       this.scopeOf(actor, job.kind);
       this.pending(job);
       const mapping = this.checkMapping(job.kind, job.headers, dto.mapping);
-      const analysis = await this.dryRun(m, job, mapping, actor);
-      if (analysis.invalidRows > 0) {
-        throw new DomainError(422, 'import.invalidRows', { rows: analysis.firstInvalidRows.join(', ') }, 'file');
+      // A preview of this very mapping found every row valid: no second pass over the file here
+      // (the job checks every row again in its own transaction and refuses the file if one fails).
+      const previewedClean = job.mapping !== null && sameMapping(job.mapping, mapping) && job.errorCount === 0;
+      let rows = job.rowCount;
+      if (!previewedClean) {
+        const analysis = await this.dryRun(m, job, mapping, actor);
+        if (analysis.invalidRows > 0) {
+          throw new DomainError(422, 'import.invalidRows', { rows: analysis.firstInvalidRows.join(', ') }, 'file');
+        }
+        rows = analysis.rowCount;
       }
       await m.update(ImportJobEntity, { id }, { mapping, onDuplicate: dto.onDuplicate, status: 'queued', queuedAt: new Date() });
       await this.queue.enqueue(m, {
@@ -311,7 +324,7 @@ export class ImportsService {
         action: 'import.queue',
         entityType: 'import_job',
         entityId: id,
-        after: { kind: job.kind, rows: analysis.rowCount, onDuplicate: dto.onDuplicate },
+        after: { kind: job.kind, rows, onDuplicate: dto.onDuplicate },
       });
     });
     await this.worker.wake();
