@@ -25,6 +25,8 @@ const WITHOUT_RLS: Record<string, string> = {
   event: 'lead_organization_id: joint events and their hosts are coalition-visible.',
   event_host:
     'Which organizations co-host an event, their turnout goals and the RSVP counts (numbers, no people): coalition-visible; the rsvp trigger keeps the counts.',
+  campaign_org_progress:
+    'Sums of coalition-visible pledges per campaign, organization and metric (no people): what the progress page shows; the app role may only read it, the pledge trigger writes it.',
   pledge_offer:
     'Offers sent by the public to the alliance, read by alliance roles only (@Roles); organization_id is the member organization an accepted offer was given to. Holds a contact (name; email and phone encrypted) — see the data inventory.',
 };
