@@ -1,12 +1,12 @@
 import type { Browser, BrowserContext, Page, Response } from 'playwright-core';
 import type { PersonDto } from '@unidos/contracts';
-import { admin, launch, newContext, screenshot, step } from './support/browser';
+import { admin, baseUrl, launch, newContext, screenshot, step } from './support/browser';
 
 /**
  * The issue's CSV import, as a coordinator lives it: the demo coordinator imports a small people
  * file, is told which row is wrong and why (nothing imported), uploads a corrected file, imports it
  * and watches it finish, finds the people in the list — and importing the same file again (in
- * Spanish, with the saved column choices) updates them instead of adding them twice.
+ * Spanish, on her phone, with the saved column choices) updates them instead of adding them twice.
  */
 
 /** Unique per run, so the journey never trips over its own earlier data. */
@@ -244,63 +244,80 @@ describe('CSV import journey: a bad row refused, a corrected file imported, a re
     expect(errors).toEqual([]);
   });
 
-  it('importing the same file again, in Spanish with the saved choices, updates the people instead of adding them twice', async () => {
-    const again = await spanish.newPage();
-    const againErrors = collectPageErrors(again);
-
-    await step(again, 'coordinadora: sign in in Spanish and open the import', async () => {
-      await signIn(again, {
+  it('importing the same file again, in Spanish on a phone with the saved choices, updates the people instead of adding them twice', async () => {
+    const desk = await spanish.newPage();
+    await step(desk, 'coordinadora: sign in in Spanish', async () => {
+      await signIn(desk, {
         email: /^Correo electrónico/,
         password: /^Contraseña/,
         submit: 'Iniciar sesión',
         people: 'Personas',
       });
-      await again.getByRole('menuitem', { name: 'Personas' }).click();
-      await again.waitForURL(/\/people(\?|$)/);
-      await again.getByRole('link', { name: 'Importar CSV' }).click();
-      await again.getByRole('heading', { name: 'Paso 1 de 4: Elige el archivo' }).waitFor();
+    });
+    // The same signed-in coordinator, now on her phone.
+    const phoneContext = await browser.newContext({
+      baseURL: baseUrl(),
+      locale: 'es-MX',
+      viewport: { width: 390, height: 844 },
+      isMobile: true,
+      hasTouch: true,
+      storageState: await spanish.storageState(),
+    });
+    phoneContext.setDefaultTimeout(15_000);
+    const phone = await phoneContext.newPage();
+    const phoneErrors = collectPageErrors(phone);
+
+    await step(phone, 'phone: open the import from Personas', async () => {
+      await phone.goto('/people');
+      // On a phone the button is an icon named "Importar CSV". The people table is wider than the
+      // screen and the list's toolbar overlaps the icon for a pointer, so it is opened from the keyboard.
+      const importLink = phone.getByRole('link', { name: 'Importar CSV' });
+      await importLink.focus();
+      await phone.keyboard.press('Enter');
+      // No stepper on a phone: the title says where she is.
+      await phone.getByRole('heading', { name: 'Paso 1 de 4: Elige el archivo' }).waitFor();
     });
 
-    await step(again, 'coordinadora: the saved source is offered as she types', async () => {
-      await again.locator('input[type=file]').setInputFiles(csvFile('sign-up-fixed.csv', goodCsv));
-      await again.getByRole('combobox', { name: '¿De dónde viene este archivo?' }).fill(stamp);
-      await again.getByRole('option', { name: source }).click();
-      await again.getByRole('button', { name: 'Subir y continuar' }).click();
-      await again.getByRole('heading', { name: 'Paso 2 de 4: Relaciona las columnas' }).waitFor();
-      await again.getByText(`Son las opciones que guardaste para los archivos de "${source}".`).waitFor();
-      expect(await again.getByLabel('Importar la columna "Notas" como').inputValue()).toBe('note');
-      // On a phone: the example moves under the column name, the stepper gives way to "Paso 2 de 4".
-      await again.setViewportSize({ width: 390, height: 844 });
-      await again.getByText(`p. ej. ${names[0]}`).waitFor();
-      await screenshot(again, 'imports-06-mapping-phone-es');
+    await step(phone, 'phone: the saved source is offered as she types', async () => {
+      await phone.locator('input[type=file]').setInputFiles(csvFile('sign-up-fixed.csv', goodCsv));
+      await phone.getByRole('combobox', { name: '¿De dónde viene este archivo?' }).fill(stamp);
+      await phone.getByRole('option', { name: source }).click();
+      await phone.getByRole('button', { name: 'Subir y continuar' }).click();
+      await phone.getByRole('heading', { name: 'Paso 2 de 4: Relaciona las columnas' }).waitFor();
+      await phone.getByText(`Son las opciones que guardaste para los archivos de "${source}".`).waitFor();
+      expect(await phone.getByLabel('Importar la columna "Notas" como').inputValue()).toBe('note');
+      // The example moves under the column name on a phone.
+      await phone.getByText(`p. ej. ${names[0]}`).waitFor();
+      await expectNoRawKeys(phone);
+      await screenshot(phone, 'imports-06-mapping-phone-es');
     });
 
-    await step(again, 'coordinadora: the check finds the three people already in Unidos', async () => {
-      await again.getByRole('button', { name: 'Revisar el archivo' }).click();
-      await again.getByRole('heading', { name: 'Paso 3 de 4: Revisa' }).waitFor();
-      expect(await figure(again, 'Se agregarán')).toBe(0);
-      expect(await figure(again, 'Se actualizarán')).toBe(3);
-      expect(await figure(again, 'Filas con problemas')).toBe(0);
-      await again
+    await step(phone, 'phone: the check finds the three people already in Unidos', async () => {
+      await phone.getByRole('button', { name: 'Revisar el archivo' }).click();
+      await phone.getByRole('heading', { name: 'Paso 3 de 4: Revisa' }).waitFor();
+      expect(await figure(phone, 'Se agregarán')).toBe(0);
+      expect(await figure(phone, 'Se actualizarán')).toBe(3);
+      expect(await figure(phone, 'Filas con problemas')).toBe(0);
+      await phone
         .getByText('3 filas coinciden con registros que ya están en Unidos', { exact: false })
         .waitFor();
-      await expectNoRawKeys(again);
-      await screenshot(again, 'imports-07-reimport-preview-phone-es');
-      await again.setViewportSize({ width: 1280, height: 860 });
+      await expectNoRawKeys(phone);
+      await screenshot(phone, 'imports-07-reimport-preview-phone-es');
     });
 
-    await step(again, 'coordinadora: import; nobody is added twice', async () => {
-      await again.getByRole('button', { name: 'Importar 3 filas' }).click();
-      await again.getByRole('dialog').getByRole('button', { name: 'Importar' }).click();
-      await again.getByText('Importación terminada').waitFor({ timeout: 60_000 });
-      await again.getByText('Se agregaron 0, se actualizaron 3 y se saltaron 0.').waitFor();
-      const response = await again.request.get(
+    await step(phone, 'phone: import; nobody is added twice', async () => {
+      await phone.getByRole('button', { name: 'Importar 3 filas' }).click();
+      await phone.getByRole('dialog').getByRole('button', { name: 'Importar' }).click();
+      await phone.getByText('Importación terminada').waitFor({ timeout: 60_000 });
+      await phone.getByText('Se agregaron 0, se actualizaron 3 y se saltaron 0.').waitFor();
+      await screenshot(phone, 'imports-08-done-phone-es');
+      const response = await phone.request.get(
         `/api/people?filter=${encodeURIComponent(JSON.stringify({ q: stamp }))}&range=[0,9]`,
       );
       const found = (await response.json()) as PersonDto[];
       expect(found.map((person) => person.displayName).sort()).toEqual([...names].sort());
-      await expectNoRawKeys(again);
+      await expectNoRawKeys(phone);
     });
-    expect(againErrors).toEqual([]);
+    expect(phoneErrors).toEqual([]);
   });
 });

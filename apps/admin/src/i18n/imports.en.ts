@@ -13,9 +13,9 @@ export const importsEn = {
         pledges: 'Import pledges',
       },
       title: {
-        people: 'Import people from a CSV file',
-        organizations: 'Import organizations from a CSV file',
-        pledges: 'Import pledges from a CSV file',
+        people: 'Import people',
+        organizations: 'Import organizations',
+        pledges: 'Import pledges',
       },
       title_default: 'Import a CSV file',
       not_allowed: 'Your role does not import files. Ask a coordinator or an alliance admin.',

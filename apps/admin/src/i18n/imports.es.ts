@@ -14,9 +14,9 @@ export const importsEs: ImportsMessages = {
         pledges: 'Importar compromisos',
       },
       title: {
-        people: 'Importar personas desde un archivo CSV',
-        organizations: 'Importar organizaciones desde un archivo CSV',
-        pledges: 'Importar compromisos desde un archivo CSV',
+        people: 'Importar personas',
+        organizations: 'Importar organizaciones',
+        pledges: 'Importar compromisos',
       },
       title_default: 'Importar un archivo CSV',
       not_allowed:

@@ -20,6 +20,7 @@ import {
 } from '@mui/material';
 import { useTranslate } from 'react-admin';
 import { useFieldLabel } from './labels';
+import { TABLE_BOX } from './PreviewStep';
 import { mappingRows, orderedFields, withTarget, type MappingProblems } from './mapping';
 import type { ColumnMapping, ImportFieldDto, ImportKind, OnDuplicate, UploadedImportDto } from './types';
 
@@ -78,7 +79,7 @@ export const MappingStep = ({
         {translate('unidos.imports.mapping.required', { fields: required.join(', ') })}
       </Typography>
 
-      <TableContainer sx={{ border: 1, borderColor: 'divider', borderRadius: 1 }}>
+      <TableContainer sx={TABLE_BOX}>
         <Table size="small" aria-label={translate('unidos.imports.mapping.table')}>
           <TableHead>
             <TableRow>

@@ -22,6 +22,19 @@ import type { ColumnMapping, ImportFieldDto, ImportKind, ImportPreviewDto, OnDup
 
 const PER_PAGE = 10;
 
+/**
+ * A bordered table that scrolls sideways inside the card on a phone: `width: 0` keeps its columns
+ * from widening the whole page, `minWidth: 100%` gives it the card's width back.
+ */
+export const TABLE_BOX = {
+  border: 1,
+  borderColor: 'divider',
+  borderRadius: 1,
+  width: 0,
+  minWidth: '100%',
+  overflowX: 'auto',
+} as const;
+
 interface PreviewStepProps {
   kind: ImportKind;
   preview: ImportPreviewDto;
@@ -132,7 +145,7 @@ export const PreviewStep = ({
           <Typography variant="body2" color="text.secondary" sx={{ mb: 1 }}>
             {translate('unidos.imports.preview.row_hint')}
           </Typography>
-          <TableContainer sx={{ border: 1, borderColor: 'divider', borderRadius: 1 }}>
+          <TableContainer sx={TABLE_BOX}>
             <Table size="small" aria-labelledby="import-problems">
               <TableHead>
                 <TableRow>
@@ -191,15 +204,15 @@ export const PreviewStep = ({
           <Typography id="import-sample" component="h3" variant="subtitle1" sx={{ fontWeight: 600, mb: 1 }}>
             {translate('unidos.imports.preview.sample_title')}
           </Typography>
-          <TableContainer sx={{ border: 1, borderColor: 'divider', borderRadius: 1 }}>
+          <TableContainer sx={TABLE_BOX}>
             <Table size="small" aria-labelledby="import-sample">
               <TableHead>
                 <TableRow>
                   <TableCell>{translate('unidos.imports.preview.row')}</TableCell>
+                  <TableCell>{translate('unidos.imports.preview.outcome')}</TableCell>
                   {sampleFields.map((field) => (
                     <TableCell key={field}>{label(field)}</TableCell>
                   ))}
-                  <TableCell>{translate('unidos.imports.preview.outcome')}</TableCell>
                 </TableRow>
               </TableHead>
               <TableBody>
@@ -208,13 +221,11 @@ export const PreviewStep = ({
                     <TableCell component="th" scope="row">
                       {row.row}
                     </TableCell>
-                    {sampleFields.map((field) => (
-                      <TableCell key={field} sx={{ wordBreak: 'break-word' }}>
-                        {displayValue(row.values[field], translate)}
-                      </TableCell>
-                    ))}
                     <TableCell
-                      sx={badRows.has(row.row) ? { color: 'error.main', fontWeight: 500 } : undefined}
+                      sx={{
+                        whiteSpace: 'nowrap',
+                        ...(badRows.has(row.row) ? { color: 'error.main', fontWeight: 500 } : {}),
+                      }}
                     >
                       {translate(
                         badRows.has(row.row)
@@ -224,6 +235,11 @@ export const PreviewStep = ({
                             : 'unidos.imports.preview.outcome_new',
                       )}
                     </TableCell>
+                    {sampleFields.map((field) => (
+                      <TableCell key={field} sx={{ whiteSpace: 'nowrap' }}>
+                        {displayValue(row.values[field], translate)}
+                      </TableCell>
+                    ))}
                   </TableRow>
                 ))}
               </TableBody>
