@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
 import type { Actor } from '@api/common/auth/actor';
@@ -123,6 +123,7 @@ async function feedTarget(api: ApiProcess, cookie: string): Promise<{ path: stri
 async function main(): Promise<number> {
   const options = parseOptions(process.argv.slice(2));
   const started = Date.now();
+  const loadBefore = loadavg()[0];
   log(`${options.quick ? 'quick check' : 'measuring'} at scale "${options.scale}": ${options.connections} connections, ${options.duration} s per side`);
   const db = await openDatabase(options, log);
   let api: ApiProcess | null = null;
@@ -184,6 +185,7 @@ async function main(): Promise<number> {
       import: imported,
       notes: [
         'the API, PostgreSQL and the load generator (autocannon and the direct-SQL clients, one Node process) share the same cores; other work on the machine competes too',
+        `1-minute load average ${loadBefore.toFixed(1)} when the run started and ${loadavg()[0].toFixed(1)} at its end, on ${cpus().length} cores`,
         `the ids are picked by SQL: the largest organization "${picks.largestOrgName}" (its coordinator signs in), the campaign with the most pledges, the upcoming event with the most RSVPs; the directory search term is the commonest word of member names ("${picks.searchTerm}")`,
       ],
     };
