@@ -240,6 +240,13 @@ describe('CSV import journey: a bad row refused, a corrected file imported, a re
       expect(await row.innerText()).toContain('You');
       await expectNoRawKeys(page);
       await screenshot(page, 'imports-05-history');
+      // One import's page says how it ended.
+      await row.getByText('sign-up-fixed.csv').click();
+      await page.waitForURL(/\/imports\/[^/]+\/show$/);
+      await page.getByText('Import finished').waitFor();
+      await page.getByText('3 added, 0 updated, 0 skipped.').waitFor();
+      await expectNoRawKeys(page);
+      await screenshot(page, 'imports-05b-one-import');
     });
     expect(errors).toEqual([]);
   });

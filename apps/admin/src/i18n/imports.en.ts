@@ -133,6 +133,9 @@ export const importsEn = {
         load_error: 'Could not find out how the import is going. Reload the page to try again.',
         waiting: 'Waiting to start…',
         running: '%{processed} of %{total} rows (%{percent}%)',
+        saving: 'All %{total} rows read; saving them all at once…',
+        never_run:
+          'This file was uploaded and checked, but never imported: nothing of it is in Unidos. To import it, start again.',
         may_leave: 'You may leave this page: the import goes on, and the list of imports shows how it ended.',
         done_title: 'Import finished',
         done: '%{created} added, %{updated} updated, %{skipped} skipped.',

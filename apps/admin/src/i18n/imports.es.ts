@@ -137,6 +137,9 @@ export const importsEs: ImportsMessages = {
           'No se pudo saber cómo va la importación. Vuelve a cargar la página para intentarlo de nuevo.',
         waiting: 'Esperando para empezar…',
         running: '%{processed} de %{total} filas (%{percent}%)',
+        saving: 'Leídas las %{total} filas; guardándolas todas a la vez…',
+        never_run:
+          'Este archivo se subió y se revisó, pero nunca se importó: nada de él está en Unidos. Para importarlo, empieza de nuevo.',
         may_leave:
           'Puedes salir de esta página: la importación continúa, y la lista de importaciones muestra cómo terminó.',
         done_title: 'Importación terminada',

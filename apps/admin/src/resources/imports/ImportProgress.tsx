@@ -87,12 +87,27 @@ export const ImportProgress = ({ id }: { id: string }) => {
     );
   }
 
+  if (job.status === 'uploaded') {
+    return (
+      <Stack spacing={2}>
+        <Alert severity="info">{translate('unidos.imports.progress.never_run')}</Alert>
+        <Box>
+          <Button variant="contained" component={LinkBase} to={importPath(job.kind)}>
+            {translate('unidos.imports.progress.start_over')}
+          </Button>
+        </Box>
+      </Stack>
+    );
+  }
+
   const waiting = job.status !== 'running';
   const percent = progressPercent(job);
+  // The job reads and checks the rows (counted), then writes them all in one go: say so, not "100%".
+  const saving = !waiting && job.rowCount > 0 && job.processed >= job.rowCount;
   return (
     <Box>
       <LinearProgress
-        variant={waiting ? 'indeterminate' : 'determinate'}
+        variant={waiting || saving ? 'indeterminate' : 'determinate'}
         value={percent}
         aria-label={translate('unidos.imports.progress.label')}
         sx={{ height: 10, borderRadius: 5, mb: 1 }}
@@ -100,11 +115,13 @@ export const ImportProgress = ({ id }: { id: string }) => {
       <Typography role="status" aria-live="polite">
         {waiting
           ? translate('unidos.imports.progress.waiting')
-          : translate('unidos.imports.progress.running', {
-              processed: job.processed.toLocaleString(),
-              total: job.rowCount.toLocaleString(),
-              percent,
-            })}
+          : saving
+            ? translate('unidos.imports.progress.saving', { total: job.rowCount.toLocaleString() })
+            : translate('unidos.imports.progress.running', {
+                processed: job.processed.toLocaleString(),
+                total: job.rowCount.toLocaleString(),
+                percent,
+              })}
       </Typography>
       <Typography variant="body2" color="text.secondary" sx={{ mt: 1 }}>
         {translate('unidos.imports.progress.may_leave')}

@@ -51,7 +51,8 @@ describe('the preview step', () => {
 });
 
 describe('the progress step', () => {
-  it('polls until the import succeeded or failed', () => {
+  it('polls until the import succeeded or failed, and never for a file that was only uploaded', () => {
+    expect(isFinished('uploaded')).toBe(true);
     expect(isFinished('queued')).toBe(false);
     expect(isFinished('running')).toBe(false);
     expect(isFinished('succeeded')).toBe(true);

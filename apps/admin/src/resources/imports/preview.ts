@@ -33,7 +33,8 @@ export const moreProblemsThanListed = (preview: Pick<ImportPreviewDto, 'invalid'
 export const firstBadRows = (errors: readonly RowErrorDto[], limit = 5) =>
   [...new Set(sortedErrors(errors).map((error) => error.row))].slice(0, limit);
 
-const TERMINAL: readonly ImportStatus[] = ['succeeded', 'failed'];
+/** Nothing changes on its own any more: it ended, or it was uploaded and never started. */
+const TERMINAL: readonly ImportStatus[] = ['succeeded', 'failed', 'uploaded'];
 
 export const isFinished = (status: ImportStatus | undefined) =>
   status !== undefined && TERMINAL.includes(status);
