@@ -77,17 +77,20 @@ async function runScenario(
     const rows = await withClient(db.appUrl, (c: Client) => replay(c, transactions));
     mismatches.push(...s.check(answer, rows));
   }
-  const load = { url: `${api.baseUrl}${s.path}`, method: s.method, headers, body: s.body, connections: options.connections };
-  if (!options.quick) await loadHttp({ ...load, duration: Math.min(2, options.duration) }); // warm-up: JIT, caches, pools
+  const connections = Math.min(options.connections, s.maxConnections ?? Infinity);
+  const load = { url: `${api.baseUrl}${s.path}`, method: s.method, headers, body: s.body, connections };
+  // Warm-up (JIT, caches, pools); not for sign-in, whose unfinished requests would still be hashing.
+  if (!options.quick && s.kind !== 'login') await loadHttp({ ...load, duration: Math.min(2, options.duration) });
   const apiFigures = await loadHttp({ ...load, duration: Math.max(options.duration, s.minDuration ?? 0) });
   api.assertAlive();
-  const sql = transactions ? await loadSql(db.appUrl, transactions, options.connections, options.duration) : null;
+  const sql = transactions ? await loadSql(db.appUrl, transactions, connections, options.duration) : null;
   const ratio = sql && sql.rps > 0 ? Math.round((apiFigures.rps / sql.rps) * 1000) / 1000 : null;
   const statements = transactions ? transactions.reduce((n, t) => n + t.statements.length, 0) : null;
   log(`${s.name}: API ${apiFigures.rps} req/s p50 ${apiFigures.p50} p95 ${apiFigures.p95} p99 ${apiFigures.p99} ms${sql ? `; SQL ${sql.rps} req/s p99 ${sql.p99} ms` : ''}`);
   return {
     name: s.name,
     title: s.title,
+    connections,
     kind: s.kind,
     who: s.who,
     request: `${s.method} ${s.path.replace(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g, ':id').replace(/\/[A-Za-z0-9_-]{20,}\.ics$/, '/:signature.ics')}`,
@@ -164,7 +167,11 @@ async function main(): Promise<number> {
 
     let imported: ImportResult;
     if (options.skipImport || (options.only.length && !options.only.includes('import'))) imported = { rows: options.importRows, targets: [], skipped: 'left out (--skip-import or --only)' };
-    else imported = await benchImport(api, cookies.coordinator, db, picks.largestOrgId, options.importRows, log);
+    else {
+      memory.takeSectionPeak();
+      imported = await benchImport(api, cookies.coordinator, db, picks.largestOrgId, options.importRows, log);
+      imported.peakRssMb = Math.round(memory.takeSectionPeak() / 102.4) / 10;
+    }
     memory.stop();
 
     const peakRssMb = Math.round(memory.peakRssKb / 102.4) / 10;

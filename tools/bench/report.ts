@@ -18,6 +18,8 @@ export interface ScenarioResult {
   title: string;
   kind: ScenarioKind;
   who: Who;
+  /** Concurrent connections used (sign-in uses fewer). */
+  connections: number;
   request: string;
   api: LoadFigures;
   sql: LoadFigures | null;
@@ -37,6 +39,8 @@ export interface ImportResult {
   rows: number;
   importSeconds?: number;
   importRowsPerSecond?: number;
+  /** The API's peak resident memory during the import. */
+  peakRssMb?: number;
   /** The preview (validation of every row, shown to a person before running): timed apart. */
   previewSeconds?: number;
   copySeconds?: number;
@@ -205,7 +209,7 @@ export function renderMarkdown(results: Results, outDir: string): string {
     "— the statements the API's services run, captured from TypeORM with their parameters, inside the same",
     'transaction with the same `set_config(app.org_id/app.user_id/app.role)` so row-level security costs the same —',
     'is run straight through `pg` by as many clients for as long. "API ÷ SQL" compares their throughput. Latencies are',
-    'nearest-rank percentiles of every request; "statements" counts what one request sends, BEGIN, set_config and COMMIT included. Sign-in is argon2id on purpose (≈ tens of ms of CPU each) and has no latency target.',
+    'nearest-rank percentiles of every request; sign-in uses at most 4 connections (argon2 runs on 4 threads; more would only queue). "statements" counts what one request sends, BEGIN, set_config and COMMIT included. Sign-in is argon2id on purpose (≈ tens of ms of CPU each) and has no latency target.',
     '',
   );
   md.push('## Summary', '', renderSummary(results), '');
@@ -217,11 +221,11 @@ export function renderMarkdown(results: Results, outDir: string): string {
     md.push(`- load: ${r.settings.connections} connections (and as many direct-SQL clients), ${r.settings.duration} s per side and scenario; API pool ${r.settings.apiDbPool} connections; request log at ${r.settings.logLevel} to a file`);
     for (const n of r.notes) md.push(`- ${n}`);
     md.push('', ...scenarioTable(r, outDir), '');
-    md.push(`API memory: peak RSS **${fmt(r.memory.peakRssMb)} MB**, VmHWM ${fmt(r.memory.vmHwmMb)} MB (${r.memory.samples} samples, every 100 ms over all scenarios) — ${r.memory.targets.map((t) => `${t.pass ? '✅' : '❌'} ${t.target}`).join(', ')}`, '');
+    md.push(`API memory: peak RSS **${fmt(r.memory.peakRssMb)} MB**, VmHWM ${fmt(r.memory.vmHwmMb)} MB (${r.memory.samples} samples, every 100 ms over all scenarios and the import; per scenario in the table) — ${r.memory.targets.map((t) => `${t.pass ? '✅' : '❌'} ${t.target}`).join(', ')}`, '');
     if (r.import.skipped) md.push(`CSV import: not measured (${r.import.skipped}).`, '');
     else
       md.push(
-        `CSV import of a ${fmt(r.import.rows, 0)}-row people file (upload, validation, de-duplication, background job): **${fmt(r.import.importRowsPerSecond, 0)} rows/s** (${fmt(r.import.importSeconds, 2)} s from upload to done; the preview took ${fmt(r.import.previewSeconds, 2)} s more); a plain \`COPY\` of the same file into a temporary table: ${fmt(r.import.copyRowsPerSecond, 0)} rows/s (${fmt(r.import.copySeconds, 2)} s) — ${r.import.targets.map((t) => `${t.pass ? '✅' : '❌'} ${t.target}`).join(', ')}`,
+        `CSV import of a ${fmt(r.import.rows, 0)}-row people file (upload, validation, de-duplication, background job): **${fmt(r.import.importRowsPerSecond, 0)} rows/s** (${fmt(r.import.importSeconds, 2)} s from upload to done; the preview took ${fmt(r.import.previewSeconds, 2)} s more; API peak RSS meanwhile ${fmt(r.import.peakRssMb)} MB); a plain \`COPY\` of the same file into a temporary table: ${fmt(r.import.copyRowsPerSecond, 0)} rows/s (${fmt(r.import.copySeconds, 2)} s) — ${r.import.targets.map((t) => `${t.pass ? '✅' : '❌'} ${t.target}`).join(', ')}`,
         '',
       );
   }
