@@ -29,11 +29,12 @@ export const DERIVE_STEPS: DeriveStep[] = [
     sql: `UPDATE pledge p SET
         reported = s.total,
         status = CASE WHEN p.status = 'cancelled' THEN 'cancelled' WHEN s.total >= p.quantity THEN 'fulfilled' ELSE 'open' END
-      FROM (SELECT pl.id, coalesce(sum(r.quantity), 0) AS total
-              FROM pledge pl LEFT JOIN pledge_report r ON r.pledge_id = pl.id GROUP BY pl.id) s
-      WHERE s.id = p.id
+      FROM (SELECT pledge_id, sum(quantity) AS total FROM pledge_report GROUP BY 1) s
+      WHERE s.pledge_id = p.id
         AND (p.reported <> s.total
-          OR p.status <> CASE WHEN p.status = 'cancelled' THEN 'cancelled' WHEN s.total >= p.quantity THEN 'fulfilled' ELSE 'open' END)`,
+          OR p.status <> CASE WHEN p.status = 'cancelled' THEN 'cancelled' WHEN s.total >= p.quantity THEN 'fulfilled' ELSE 'open' END);
+      UPDATE pledge p SET reported = 0, status = CASE WHEN p.status = 'cancelled' THEN 'cancelled' ELSE 'open' END
+      WHERE NOT EXISTS (SELECT 1 FROM pledge_report r WHERE r.pledge_id = p.id) AND (p.reported <> 0 OR p.status = 'fulfilled')`,
   },
   {
     // rsvp_counts_maintain (migration JointEvents): per host, how many RSVPs are in each status
