@@ -10,7 +10,7 @@ import { SqlCapture, type Transaction } from './capture';
 import { BENCH_PASSWORD, BENCH_USERS, type BenchDatabase, type Picks, checkEncryptionKey, countRows, openDatabase, pick, prepareDatabase, withClient } from './database';
 import { explainScenario } from './explain';
 import { benchImport } from './import-bench';
-import { loadHttp, loadSql, replay } from './load';
+import { loadHttp, loadSql, replay, waitIdle } from './load';
 import { describeMachine } from './machine';
 import { type BenchOptions, UsageError, parseOptions } from './options';
 import { type ImportResult, type ScaleResult, type ScenarioResult, TARGETS, consoleTable, scenarioTargets, validateResults, writeResults } from './report';
@@ -80,9 +80,13 @@ async function runScenario(
   const connections = Math.min(options.connections, s.maxConnections ?? Infinity);
   const load = { url: `${api.baseUrl}${s.path}`, method: s.method, headers, body: s.body, connections };
   // Warm-up (JIT, caches, pools); not for sign-in, whose unfinished requests would still be hashing.
-  if (!options.quick && s.kind !== 'login') await loadHttp({ ...load, duration: Math.min(2, options.duration) });
+  if (!options.quick && s.kind !== 'login') {
+    await loadHttp({ ...load, duration: Math.min(2, options.duration) });
+    await waitIdle(db.appUrl);
+  }
   const apiFigures = await loadHttp({ ...load, duration: Math.max(options.duration, s.minDuration ?? 0) });
   api.assertAlive();
+  await waitIdle(db.appUrl);
   const sql = transactions ? await loadSql(db.appUrl, transactions, connections, options.duration) : null;
   const ratio = sql && sql.rps > 0 ? Math.round((apiFigures.rps / sql.rps) * 1000) / 1000 : null;
   const statements = transactions ? transactions.reduce((n, t) => n + t.statements.length, 0) : null;

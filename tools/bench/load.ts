@@ -14,6 +14,29 @@ export interface LoadFigures {
   errors: number;
   /** API only: answers that were not 2xx. */
   non2xx?: number;
+  /** No request finished within the run: the latencies are only a floor (the run's length). */
+  incomplete?: boolean;
+}
+
+/**
+ * Waits until the API has no statement running (requests autocannon gave up on at the end of a
+ * run still run to their end), so the next measurement does not share the machine with them.
+ */
+export async function waitIdle(appUrl: string, timeoutMs = 120_000): Promise<void> {
+  const client = new Client({ connectionString: appUrl, application_name: 'unidos-bench' });
+  await client.connect();
+  try {
+    const until = Date.now() + timeoutMs;
+    while (Date.now() < until) {
+      const { rows } = await client.query<{ n: number }>(
+        `SELECT count(*)::int AS n FROM pg_stat_activity WHERE application_name = 'unidos-api' AND state NOT IN ('idle')`,
+      );
+      if (rows[0].n === 0) return;
+      await new Promise((r) => setTimeout(r, 200));
+    }
+  } finally {
+    await client.end();
+  }
 }
 
 /** The q-th quantile (0..1) of latencies in ms, nearest-rank, to 0.01 ms. */
@@ -24,6 +47,11 @@ export function quantile(sorted: number[], q: number): number {
 }
 
 function figures(latencies: number[], seconds: number, errors: number, non2xx?: number): LoadFigures {
+  if (latencies.length === 0) {
+    // Nothing answered within the run: every latency is at least the run's length.
+    const floor = Math.round(seconds * 1000);
+    return { requests: 0, seconds: Math.round(seconds * 100) / 100, rps: 0, p50: floor, p95: floor, p99: floor, max: floor, errors, incomplete: true, ...(non2xx === undefined ? {} : { non2xx }) };
+  }
   const sorted = Float64Array.from(latencies).sort();
   const list = Array.from(sorted);
   return {
