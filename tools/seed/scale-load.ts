@@ -80,11 +80,15 @@ export async function seedScale(options: ScaleSeedOptions): Promise<ScaleSeedRes
     const deferred = options.deferIndexes === false ? null : await dropKeysAndIndexes(client, DEFERRED_INDEX_TABLES);
     for (const load of loads) rows[load.table] = await timed(load.table, () => copyTable(client, load, options.progress));
     // Derived values first, while the big tables have no index to update: the set-based UPDATEs
-    // run as hash joins and rewrite rows without touching an index. Fresh statistics and room
-    // for the hashes keep the planner from sorting ten million rows on disk.
+    // run as hash joins and rewrite rows without touching an index. Statistics of rows loaded in
+    // this same transaction misjudge how many pledges have reports, and the planner then picked a
+    // nested loop that scanned all pledges once per pledge (hours at national scale): no nested
+    // loops here, and room in memory for the hashes.
     await client.query(`SET LOCAL work_mem = '256MB'`);
+    await client.query('SET LOCAL enable_nestloop = off');
     await timed('analyze', () => client.query(`ANALYZE ${tables.map((t) => `"${t}"`).join(', ')}`));
     for (const step of DERIVE_STEPS) await timed(`derive ${step.name}`, () => client.query(step.sql));
+    await client.query('SET LOCAL enable_nestloop = on');
     if (deferred) await timed('indexes and keys', () => recreate(client, deferred, options.progress));
     await restoreTables(client, tables, forced);
     await client.query(
