@@ -15,6 +15,9 @@ export const en = {
       reload: 'Reload',
       open: 'Open',
       none: 'None',
+      export_csv: 'Export CSV',
+      export_recorded:
+        'Every export is recorded in the audit log. The file holds personal data: keep it safe and delete it when you are done.',
     },
     menu: {
       public_contacts: 'Public contacts',
@@ -272,6 +275,13 @@ export const en = {
           update_self: 'Own profile updated',
           disable: 'User disabled',
           password_change: 'Password changed',
+          export: 'Users exported',
+        },
+        rsvp: {
+          export: 'RSVPs exported',
+        },
+        audit_event: {
+          export: 'Audit log exported',
         },
         person: {
           update: 'Person updated',

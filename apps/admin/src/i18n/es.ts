@@ -14,6 +14,9 @@ export const es: AppMessages = {
       reload: 'Recargar',
       open: 'Abrir',
       none: 'Ninguno',
+      export_csv: 'Exportar CSV',
+      export_recorded:
+        'Cada exportación queda en el registro de auditoría. El archivo contiene datos personales: guárdelo en un lugar seguro y bórrelo al terminar.',
     },
     menu: {
       public_contacts: 'Contactos públicos',
@@ -277,6 +280,13 @@ export const es: AppMessages = {
           update_self: 'Perfil propio actualizado',
           disable: 'Usuario desactivado',
           password_change: 'Contraseña cambiada',
+          export: 'Usuarios exportados',
+        },
+        rsvp: {
+          export: 'Inscripciones exportadas',
+        },
+        audit_event: {
+          export: 'Registro de auditoría exportado',
         },
         person: {
           update: 'Persona actualizada',

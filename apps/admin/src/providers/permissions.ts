@@ -30,8 +30,8 @@ const RULES: Record<string, Partial<Record<UserRole, readonly Action[]>>> = {
   // Numbers per organization and per region, never names (the API answers org roles with their own
   // organization only: they see it on the dashboard instead).
   'people-counts': {
-    alliance_admin: ['list'],
-    alliance_organizer: ['list'],
+    alliance_admin: ['list', 'export'],
+    alliance_organizer: ['list', 'export'],
   },
   ...CAMPAIGN_RULES,
   ...EVENT_RULES,

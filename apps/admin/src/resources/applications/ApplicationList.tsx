@@ -1,6 +1,7 @@
 import { Tab, Tabs } from '@mui/material';
-import { DataTable, List, Pagination, useListContext, useTranslate } from 'react-admin';
+import { DataTable, List, Pagination, TopToolbar, useListContext, useTranslate } from 'react-admin';
 import type { OrganizationDto } from '@unidos/contracts';
+import { CsvExportButton } from '../../common/CsvExportButton';
 import { EnumField, LocalDateField, NameLinkField } from '../../common/fields';
 
 type Status = 'applicant' | 'rejected';
@@ -68,6 +69,11 @@ export const ApplicationList = () => (
     perPage={25}
     pagination={<Pagination rowsPerPageOptions={[25, 50, 100]} />}
     exporter={false}
+    actions={
+      <TopToolbar>
+        <CsvExportButton />
+      </TopToolbar>
+    }
     empty={false}
   >
     <ApplicationTable />

@@ -15,6 +15,7 @@ import {
   useTranslate,
 } from 'react-admin';
 import type { AuditEventDto } from '@unidos/contracts';
+import { CsvExportButton } from '../../common/CsvExportButton';
 import { AUDIT_ACTION_CHOICES, AUDIT_ENTITY_CHOICES } from '../../common/choices';
 import { EmptyValue, LocalDateField } from '../../common/fields';
 
@@ -70,6 +71,7 @@ export const AuditEventList = () => (
     actions={
       <TopToolbar>
         <FilterButton />
+        <CsvExportButton tooltip="unidos.common.export_recorded" />
       </TopToolbar>
     }
   >

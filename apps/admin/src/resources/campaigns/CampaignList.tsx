@@ -8,6 +8,7 @@ import {
   TopToolbar,
 } from 'react-admin';
 import type { CampaignDto } from '@unidos/contracts';
+import { CsvExportButton } from '../../common/CsvExportButton';
 import { LocalDateField, NameLinkField } from '../../common/fields';
 import { SearchFilter } from '../../common/SearchFilter';
 import { CAMPAIGN_STATUS_CHOICES } from './choices';
@@ -22,6 +23,7 @@ const ListActions = () => (
   <TopToolbar>
     <FilterButton />
     <CreateButton />
+    <CsvExportButton />
   </TopToolbar>
 );
 

@@ -15,6 +15,7 @@ import {
   useTranslate,
 } from 'react-admin';
 import type { EventDto } from '@unidos/contracts';
+import { CsvExportButton } from '../../common/CsvExportButton';
 import { STATE_CHOICES } from '../../common/choices';
 import { SearchFilter } from '../../common/SearchFilter';
 import { EVENT_KIND_CHOICES, EVENT_STATUS_CHOICES, eventEnumKey, WHEN_CHOICES } from './choices';
@@ -83,6 +84,7 @@ const ListActions = () => (
     <CalendarButton />
     <SubscribeButton />
     <CreateButton />
+    <CsvExportButton />
   </TopToolbar>
 );
 

@@ -18,6 +18,7 @@ import {
   useTranslate,
 } from 'react-admin';
 import type { EventDetailDto, PersonDto, RsvpDto } from '@unidos/contracts';
+import { CsvExportButton } from '../../common/CsvExportButton';
 import type { UnidosDataProvider } from '../../providers/dataProvider';
 import { isStaleVersion } from '../../providers/payload';
 import { useNotifyError, useSubmissionErrors } from '../campaigns/errors';
@@ -279,6 +280,9 @@ export const OurPeople = ({ event, access }: { event: EventDetailDto; access: Ev
             </Typography>
           }
         >
+          <Stack direction="row" sx={{ justifyContent: 'flex-end' }}>
+            <CsvExportButton filter={{ eventId: event.id }} tooltip="unidos.common.export_recorded" />
+          </Stack>
           <DataTable bulkActionButtons={false} rowClick={false}>
             <Column source="name">
               <NameCell />

@@ -19,7 +19,7 @@ import {
 import { EnumField, MembershipStatusField, NameLinkField } from '../../common/fields';
 import { SearchFilter } from '../../common/SearchFilter';
 import { ImportButton } from '../imports/ImportButton';
-import { ExportCsvButton } from './ExportCsvButton';
+import { CsvExportButton } from '../../common/CsvExportButton';
 
 const filters = [
   <SearchFilter key="q" source="q" alwaysOn />,
@@ -37,7 +37,7 @@ const ListActions = () => (
   <TopToolbar>
     <FilterButton />
     <CreateButton />
-    <ExportCsvButton />
+    <CsvExportButton />
     <ImportButton kind="organizations" />
   </TopToolbar>
 );

@@ -11,6 +11,7 @@ import {
   useTranslate,
 } from 'react-admin';
 import type { PeopleCountDto } from '@unidos/contracts';
+import { CsvExportButton } from '../../common/CsvExportButton';
 import { STATE_CHOICES } from '../../common/choices';
 import { EnumField, NameLinkField } from '../../common/fields';
 import { SearchFilter } from '../../common/SearchFilter';
@@ -29,6 +30,7 @@ const ListActions = () => (
   <TopToolbar sx={{ alignItems: 'center' }}>
     <CountsViewSwitch current="organizations" />
     <FilterButton />
+    <CsvExportButton />
   </TopToolbar>
 );
 

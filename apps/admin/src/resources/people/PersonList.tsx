@@ -23,7 +23,7 @@ import { EnumField, NameLinkField } from '../../common/fields';
 import { SearchFilter } from '../../common/SearchFilter';
 import { isAllianceRole } from '../../providers/permissions';
 import { ImportButton } from '../imports/ImportButton';
-import { ExportPeopleButton } from './ExportPeopleButton';
+import { CsvExportButton } from '../../common/CsvExportButton';
 import { flagLabel, FLAG_ICONS, PersonFlagsField, SAFETY_FLAGS, VisibilityField } from './fields';
 import { PeopleEmpty } from './PeopleEmpty';
 
@@ -103,7 +103,7 @@ const ListActions = () => (
   <TopToolbar>
     <FilterButton />
     <CreateButton />
-    <ExportPeopleButton />
+    <CsvExportButton tooltip="unidos.common.export_recorded" />
     <ImportButton kind="people" />
   </TopToolbar>
 );

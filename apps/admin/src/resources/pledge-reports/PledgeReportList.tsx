@@ -12,7 +12,7 @@ import {
 } from 'react-admin';
 import type { PledgeReportDto } from '@unidos/contracts';
 import { LocalDateField } from '../../common/fields';
-import { CsvExportButton } from '../campaigns/CsvExportButton';
+import { CsvExportButton } from '../../common/CsvExportButton';
 import { QuantityField } from '../campaigns/fields';
 import { PledgeTitle } from '../pledges/PledgeTitle';
 
@@ -56,7 +56,7 @@ function pledgeText(pledge: { organizationName?: string; quantity?: number; metr
 const ListActions = () => (
   <TopToolbar>
     <FilterButton />
-    <CsvExportButton path="pledge-reports/export.csv" defaultSort={['reportedOn', 'DESC']} />
+    <CsvExportButton />
   </TopToolbar>
 );
 

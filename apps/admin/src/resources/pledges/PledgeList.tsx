@@ -15,7 +15,7 @@ import type { PledgeDto } from '@unidos/contracts';
 import { LocalDateField, NameLinkField } from '../../common/fields';
 import { SearchFilter } from '../../common/SearchFilter';
 import { PLEDGE_METRIC_CHOICES, PLEDGE_STATUS_CHOICES } from '../campaigns/choices';
-import { CsvExportButton } from '../campaigns/CsvExportButton';
+import { CsvExportButton } from '../../common/CsvExportButton';
 import { ImportButton } from '../imports/ImportButton';
 import { EnumTextField, PledgePercentField, PledgeStatusField, QuantityField } from '../campaigns/fields';
 
@@ -48,7 +48,7 @@ const ListActions = () => (
   <TopToolbar>
     <FilterButton />
     <CreateButton />
-    <CsvExportButton path="pledges/export.csv" defaultSort={['dueOn', 'ASC']} />
+    <CsvExportButton />
     <ImportButton kind="pledges" />
   </TopToolbar>
 );

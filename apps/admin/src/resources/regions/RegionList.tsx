@@ -1,5 +1,6 @@
 import { CreateButton, DataTable, List, Pagination, SelectInput, TopToolbar } from 'react-admin';
 import type { RegionDto } from '@unidos/contracts';
+import { CsvExportButton } from '../../common/CsvExportButton';
 import { STATE_CHOICES } from '../../common/choices';
 import { EnumChipsField } from '../../common/fields';
 import { SearchFilter } from '../../common/SearchFilter';
@@ -18,6 +19,7 @@ export const RegionList = () => (
     actions={
       <TopToolbar>
         <CreateButton />
+        <CsvExportButton />
       </TopToolbar>
     }
     sort={{ field: 'name', order: 'ASC' }}

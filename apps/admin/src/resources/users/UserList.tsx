@@ -12,6 +12,7 @@ import {
   TopToolbar,
 } from 'react-admin';
 import type { UserDto } from '@unidos/contracts';
+import { CsvExportButton } from '../../common/CsvExportButton';
 import { ROLE_CHOICES, USER_STATUS_CHOICES } from '../../common/choices';
 import { EnumField, LocalDateField } from '../../common/fields';
 import { SearchFilter } from '../../common/SearchFilter';
@@ -39,6 +40,7 @@ export const UserList = () => (
       <TopToolbar>
         <FilterButton />
         <CreateButton />
+        <CsvExportButton tooltip="unidos.common.export_recorded" />
       </TopToolbar>
     }
     sort={{ field: 'displayName', order: 'ASC' }}

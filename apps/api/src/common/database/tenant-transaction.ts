@@ -31,6 +31,18 @@ export class TenantTransaction {
       return work(manager);
     });
   }
+
+  /**
+   * The same in one REPEATABLE READ snapshot: an export that counts its rows (and audits the
+   * count) before streaming them sees exactly the rows it counted.
+   */
+  snapshot<T>(who: Actor | TenantContext, work: (manager: EntityManager) => Promise<T>): Promise<T> {
+    const ctx = 'sessionId' in who ? contextOf(who) : who;
+    return this.dataSource.transaction('REPEATABLE READ', async (manager) => {
+      await setContext(manager, ctx);
+      return work(manager);
+    });
+  }
 }
 
 export async function setContext(manager: EntityManager, ctx: TenantContext): Promise<void> {

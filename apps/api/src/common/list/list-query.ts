@@ -111,6 +111,11 @@ export function parseListQuery(raw: RawListQuery, spec: ListSpec): ListQuery {
   return { filter: filter as Record<string, unknown>, offset, limit, sort };
 }
 
+/** An export has the list's filter and sort, and every page: a range is ignored. */
+export function parseExportQuery(raw: RawListQuery, spec: ListSpec): ListQuery {
+  return parseListQuery({ filter: raw.filter, sort: raw.sort }, spec);
+}
+
 function badValue(field: string): FieldErrors {
   return new FieldErrors({ filter: { key: 'query.badFilterValue', params: { field } } });
 }

@@ -1,4 +1,5 @@
-import { Controller, Get, Param, Query } from '@nestjs/common';
+import { Controller, Get, Param, Query, Res } from '@nestjs/common';
+import type { Response } from 'express';
 import { UuidPipe } from '@api/common/http/uuid.pipe';
 import { ApiTags } from '@nestjs/swagger';
 import type { AuditEventDto } from '@unidos/contracts';
@@ -16,6 +17,11 @@ export class AuditController {
   @Get()
   async list(@CurrentActor() actor: Actor, @Query() query: RawListQuery): Promise<ListResult<AuditEventDto>> {
     return new ListResult(await this.audit.list(actor, query));
+  }
+
+  @Get('export.csv')
+  exportCsv(@CurrentActor() actor: Actor, @Query() query: RawListQuery, @Res() res: Response): Promise<void> {
+    return this.audit.exportCsv(actor, query, res);
   }
 
   @Get(':id')

@@ -2,8 +2,20 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import type { AuditEventDto } from '@unidos/contracts';
+import type { Response } from 'express';
 import type { Actor } from '@api/common/auth/actor';
-import { fetchPage, type ListSpec, type Page, parseListQuery, type RawListQuery } from '@api/common/list/list-query';
+import { contextOf, setContext } from '@api/common/database/tenant-transaction';
+import { streamCsv } from '@api/common/http/csv';
+import {
+  applyFilters,
+  applySort,
+  fetchPage,
+  type ListSpec,
+  type Page,
+  parseExportQuery,
+  parseListQuery,
+  type RawListQuery,
+} from '@api/common/list/list-query';
 import { AuditEventEntity } from './entities/audit-event.entity';
 
 /** Who did it: a signed-in actor, or a public caller / the system (no user). */
@@ -66,6 +78,20 @@ export const AUDIT_LIST: ListSpec = {
   idColumn: 'a.id',
 };
 
+const AUDIT_COLUMNS = [
+  'id',
+  'at',
+  'actorUserId',
+  'actorOrgId',
+  'action',
+  'entityType',
+  'entityId',
+  'changedFields',
+  'before',
+  'after',
+  'requestId',
+] as const;
+
 export function toAuditEventDto(e: AuditEventEntity): AuditEventDto {
   return {
     id: e.id,
@@ -105,6 +131,26 @@ export class AuditService {
     const query = parseListQuery(raw, AUDIT_LIST);
     const qb = this.dataSource.getRepository(AuditEventEntity).createQueryBuilder('a');
     return fetchPage(qb, query, AUDIT_LIST, toAuditEventDto);
+  }
+
+  /** Records that someone downloaded a list holding personal data, and how many rows it had. */
+  async recordExport(manager: EntityManager, actor: Actor, entityType: string, rows: number): Promise<void> {
+    await this.record(manager, auditWho(actor), { action: `${entityType}.export`, entityType, entityId: null, after: { rows } });
+  }
+
+  /** The audit log as CSV with the list's filters, itself audited (it names who did what). */
+  async exportCsv(actor: Actor, raw: RawListQuery, res: Response): Promise<void> {
+    const query = parseExportQuery(raw, AUDIT_LIST);
+    await streamCsv<AuditEventDto>(res, 'audit-events.csv', AUDIT_COLUMNS, (csv) =>
+      this.dataSource.transaction('REPEATABLE READ', async (m) => {
+        await setContext(m, contextOf(actor));
+        const qb = m.getRepository(AuditEventEntity).createQueryBuilder('a');
+        applyFilters(qb, query, AUDIT_LIST);
+        await this.recordExport(m, actor, 'audit_event', await qb.getCount());
+        applySort(qb, query, AUDIT_LIST);
+        await csv.entities(m, qb, toAuditEventDto);
+      }),
+    );
   }
 
   async findOne(_actor: Actor, id: string): Promise<AuditEventEntity | null> {

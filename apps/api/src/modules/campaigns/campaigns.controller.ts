@@ -1,5 +1,6 @@
-import { Body, Controller, Delete, Get, Param, Post, Put, Query } from '@nestjs/common';
+import { Body, Controller, Delete, Get, Param, Post, Put, Query, Res } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
 import type { CampaignDetailDto, CampaignDto, CampaignGoalDto, DemandDto, EndorsementDto } from '@unidos/contracts';
 import type { Actor } from '@api/common/auth/actor';
 import { CurrentActor, Roles } from '@api/common/auth/decorators';
@@ -27,6 +28,11 @@ export class CampaignsController {
   @Get()
   async list(@CurrentActor() actor: Actor, @Query() query: RawListQuery): Promise<ListResult<CampaignDto>> {
     return new ListResult(await this.campaigns.list(actor, query));
+  }
+
+  @Get('export.csv')
+  exportCsv(@CurrentActor() actor: Actor, @Query() query: RawListQuery, @Res() res: Response): Promise<void> {
+    return this.campaigns.exportCsv(actor, query, res);
   }
 
   @Get(':id')
@@ -63,6 +69,11 @@ export class CampaignGoalsController {
     return new ListResult(await this.campaigns.listGoals(actor, query));
   }
 
+  @Get('export.csv')
+  exportCsv(@CurrentActor() actor: Actor, @Query() query: RawListQuery, @Res() res: Response): Promise<void> {
+    return this.campaigns.exportGoalsCsv(actor, query, res);
+  }
+
   @Post()
   @Roles(...ALLIANCE)
   create(@CurrentActor() actor: Actor, @Body() dto: CreateGoalDto): Promise<CampaignGoalDto> {
@@ -90,6 +101,11 @@ export class DemandsController {
   @Get()
   async list(@CurrentActor() actor: Actor, @Query() query: RawListQuery): Promise<ListResult<DemandDto>> {
     return new ListResult(await this.campaigns.listDemands(actor, query));
+  }
+
+  @Get('export.csv')
+  exportCsv(@CurrentActor() actor: Actor, @Query() query: RawListQuery, @Res() res: Response): Promise<void> {
+    return this.campaigns.exportDemandsCsv(actor, query, res);
   }
 
   @Get(':id')
@@ -124,6 +140,11 @@ export class EndorsementsController {
   @Get()
   async list(@CurrentActor() actor: Actor, @Query() query: RawListQuery): Promise<ListResult<EndorsementDto>> {
     return new ListResult(await this.campaigns.listEndorsements(actor, query));
+  }
+
+  @Get('export.csv')
+  exportCsv(@CurrentActor() actor: Actor, @Query() query: RawListQuery, @Res() res: Response): Promise<void> {
+    return this.campaigns.exportEndorsementsCsv(actor, query, res);
   }
 
   @Get(':id')

@@ -1,11 +1,13 @@
 import { Injectable } from '@nestjs/common';
+import type { Response } from 'express';
 import type { EntityManager } from 'typeorm';
 import type { CampaignDetailDto, CampaignDto, CampaignGoalDto, DemandDto, EndorsementDto } from '@unidos/contracts';
 import { type Actor, isAllianceRole } from '@api/common/auth/actor';
 import { TenantTransaction } from '@api/common/database/tenant-transaction';
 import { lockVersioned, sentFields } from '@api/common/database/versioned';
 import { DomainError, fieldError, notFound } from '@api/common/errors/domain-error';
-import { applyFilters, applySort, type ListSpec, type Page, parseListQuery, type RawListQuery } from '@api/common/list/list-query';
+import { streamCsv } from '@api/common/http/csv';
+import { applyFilters, applySort, type ListSpec, type Page, parseExportQuery, parseListQuery, type RawListQuery } from '@api/common/list/list-query';
 import { AuditService, auditWho, auditable, changedFields } from '@api/modules/audit/audit.service';
 import { slugify } from '@api/modules/organizations/slug';
 import {
@@ -97,6 +99,15 @@ export const toDemandDto = (d: DemandEntity): DemandDto => ({
 });
 
 type CampaignRow = CampaignEntity & { endorsementCount?: number };
+interface CampaignExtras {
+  endorsement_count: number;
+}
+const campaignRow = (e: CampaignEntity, raw: CampaignExtras): CampaignRow => ({ ...e, endorsementCount: Number(raw.endorsement_count) });
+
+const CAMPAIGN_COLUMNS = ['id', 'name', 'slug', 'summary', 'status', 'startsOn', 'endsOn', 'leadOrganizationId', 'endorsementCount', 'createdAt', 'updatedAt'] as const;
+const GOAL_COLUMNS = ['id', 'campaignId', 'metric', 'target'] as const;
+const DEMAND_COLUMNS = ['id', 'campaignId', 'position', 'textEn', 'textEs', 'target', 'status', 'createdAt', 'updatedAt'] as const;
+const ENDORSEMENT_COLUMNS = ['id', 'campaignId', 'organizationId', 'organizationName', 'regionId', 'state', 'role', 'endorsedAt'] as const;
 
 const toCampaignDto = (c: CampaignRow): CampaignDto => ({
   id: c.id,
@@ -111,6 +122,23 @@ const toCampaignDto = (c: CampaignRow): CampaignDto => ({
   version: c.version,
   createdAt: c.createdAt.toISOString(),
   updatedAt: c.updatedAt.toISOString(),
+});
+
+interface EndorsementExtras {
+  organization_name: string;
+  region_id: string | null;
+  state: string;
+}
+
+const toEndorsementDto = (e: EndorsementEntity, raw: EndorsementExtras): EndorsementDto => ({
+  id: e.id,
+  campaignId: e.campaignId,
+  organizationId: e.organizationId,
+  organizationName: raw.organization_name,
+  regionId: raw.region_id,
+  state: raw.state,
+  role: e.role,
+  endorsedAt: e.endorsedAt.toISOString(),
 });
 
 /**
@@ -134,8 +162,21 @@ export class CampaignsService {
   }
 
   private async rows(qb: ReturnType<CampaignsService['campaigns']>): Promise<CampaignRow[]> {
-    const { entities, raw } = await qb.getRawAndEntities<{ endorsement_count: number }>();
-    return entities.map((e, i) => ({ ...e, endorsementCount: Number(raw[i].endorsement_count) }));
+    const { entities, raw } = await qb.getRawAndEntities<CampaignExtras>();
+    return entities.map((e, i) => campaignRow(e, raw[i]));
+  }
+
+  /** The campaigns list as CSV: the same filters, sort and drafts rule, every page. */
+  async exportCsv(actor: Actor, raw: RawListQuery, res: Response): Promise<void> {
+    const query = parseExportQuery(raw, CAMPAIGN_LIST);
+    await streamCsv<CampaignDto>(res, 'campaigns.csv', CAMPAIGN_COLUMNS, (csv) =>
+      this.tx.run(actor, (m) => {
+        const qb = this.campaigns(m, actor);
+        applyFilters(qb, query, CAMPAIGN_LIST);
+        applySort(qb, query, CAMPAIGN_LIST);
+        return csv.entities(m, qb, (e, row: CampaignExtras) => toCampaignDto(campaignRow(e, row)));
+      }),
+    );
   }
 
   async list(actor: Actor, raw: RawListQuery): Promise<Page<CampaignDto>> {
@@ -239,14 +280,31 @@ export class CampaignsService {
   async listGoals(actor: Actor, raw: RawListQuery): Promise<Page<CampaignGoalDto>> {
     const query = parseListQuery(raw, GOAL_LIST);
     return this.tx.run(actor, async (m) => {
-      const qb = m.getRepository(CampaignGoalEntity).createQueryBuilder('g').innerJoin(CampaignEntity, 'c', 'c.id = g.campaign_id');
-      if (!isAllianceRole(actor)) qb.where(`c.status <> 'draft'`);
+      const qb = this.goals(m, actor);
       applyFilters(qb, query, GOAL_LIST);
       const total = await qb.clone().getCount();
       applySort(qb, query, GOAL_LIST);
       const rows = await qb.offset(query.offset).limit(query.limit).getMany();
       return { resource: GOAL_LIST.resource, rows: rows.map(toGoalDto), offset: query.offset, total };
     });
+  }
+
+  private goals(m: EntityManager, actor: Actor) {
+    const qb = m.getRepository(CampaignGoalEntity).createQueryBuilder('g').innerJoin(CampaignEntity, 'c', 'c.id = g.campaign_id');
+    if (!isAllianceRole(actor)) qb.where(`c.status <> 'draft'`);
+    return qb;
+  }
+
+  async exportGoalsCsv(actor: Actor, raw: RawListQuery, res: Response): Promise<void> {
+    const query = parseExportQuery(raw, GOAL_LIST);
+    await streamCsv<CampaignGoalDto>(res, 'campaign-goals.csv', GOAL_COLUMNS, (csv) =>
+      this.tx.run(actor, (m) => {
+        const qb = this.goals(m, actor);
+        applyFilters(qb, query, GOAL_LIST);
+        applySort(qb, query, GOAL_LIST);
+        return csv.entities(m, qb, toGoalDto);
+      }),
+    );
   }
 
   async createGoal(actor: Actor, dto: CreateGoalDto): Promise<CampaignGoalDto> {
@@ -306,14 +364,31 @@ export class CampaignsService {
   async listDemands(actor: Actor, raw: RawListQuery): Promise<Page<DemandDto>> {
     const query = parseListQuery(raw, DEMAND_LIST);
     return this.tx.run(actor, async (m) => {
-      const qb = m.getRepository(DemandEntity).createQueryBuilder('d').innerJoin(CampaignEntity, 'c', 'c.id = d.campaign_id');
-      if (!isAllianceRole(actor)) qb.where(`c.status <> 'draft'`);
+      const qb = this.demands(m, actor);
       applyFilters(qb, query, DEMAND_LIST);
       const total = await qb.clone().getCount();
       applySort(qb, query, DEMAND_LIST);
       const rows = await qb.offset(query.offset).limit(query.limit).getMany();
       return { resource: DEMAND_LIST.resource, rows: rows.map(toDemandDto), offset: query.offset, total };
     });
+  }
+
+  private demands(m: EntityManager, actor: Actor) {
+    const qb = m.getRepository(DemandEntity).createQueryBuilder('d').innerJoin(CampaignEntity, 'c', 'c.id = d.campaign_id');
+    if (!isAllianceRole(actor)) qb.where(`c.status <> 'draft'`);
+    return qb;
+  }
+
+  async exportDemandsCsv(actor: Actor, raw: RawListQuery, res: Response): Promise<void> {
+    const query = parseExportQuery(raw, DEMAND_LIST);
+    await streamCsv<DemandDto>(res, 'demands.csv', DEMAND_COLUMNS, (csv) =>
+      this.tx.run(actor, (m) => {
+        const qb = this.demands(m, actor);
+        applyFilters(qb, query, DEMAND_LIST);
+        applySort(qb, query, DEMAND_LIST);
+        return csv.entities(m, qb, toDemandDto);
+      }),
+    );
   }
 
   async findDemand(actor: Actor, id: string): Promise<DemandDto> {
@@ -424,17 +499,20 @@ export class CampaignsService {
   }
 
   private async endorsementRows(qb: ReturnType<CampaignsService['endorsements']>): Promise<EndorsementDto[]> {
-    const { entities, raw } = await qb.getRawAndEntities<{ organization_name: string; region_id: string | null; state: string }>();
-    return entities.map((e, i) => ({
-      id: e.id,
-      campaignId: e.campaignId,
-      organizationId: e.organizationId,
-      organizationName: raw[i].organization_name,
-      regionId: raw[i].region_id,
-      state: raw[i].state,
-      role: e.role,
-      endorsedAt: e.endorsedAt.toISOString(),
-    }));
+    const { entities, raw } = await qb.getRawAndEntities<EndorsementExtras>();
+    return entities.map((e, i) => toEndorsementDto(e, raw[i]));
+  }
+
+  async exportEndorsementsCsv(actor: Actor, raw: RawListQuery, res: Response): Promise<void> {
+    const query = parseExportQuery(raw, ENDORSEMENT_LIST);
+    await streamCsv<EndorsementDto>(res, 'endorsements.csv', ENDORSEMENT_COLUMNS, (csv) =>
+      this.tx.run(actor, (m) => {
+        const qb = this.endorsements(m, actor);
+        applyFilters(qb, query, ENDORSEMENT_LIST);
+        applySort(qb, query, ENDORSEMENT_LIST);
+        return csv.entities(m, qb, toEndorsementDto);
+      }),
+    );
   }
 
   async listEndorsements(actor: Actor, raw: RawListQuery): Promise<Page<EndorsementDto>> {

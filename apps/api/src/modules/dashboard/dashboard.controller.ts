@@ -23,13 +23,7 @@ async function answer(
 ): Promise<ChartSeriesDto[] | undefined> {
   if (format !== 'csv') return series;
   const rows = series.flatMap((s) => s.points.map((p) => ({ series: s.key, x: p.x, y: p.y })));
-  await streamCsv(
-    res,
-    `${name}.csv`,
-    ['series', 'x', 'y'],
-    (write) => write(async (offset) => (offset === 0 ? rows : [])),
-    Math.max(rows.length + 1, 1),
-  );
+  await streamCsv(res, `${name}.csv`, ['series', 'x', 'y'], (csv) => csv.rows(rows));
   return undefined;
 }
 

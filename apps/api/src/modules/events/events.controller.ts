@@ -1,6 +1,6 @@
-import { Body, Controller, Delete, Get, Header, HttpCode, Param, Post, Put, Query, Req } from '@nestjs/common';
+import { Body, Controller, Delete, Get, Header, HttpCode, Param, Post, Put, Query, Req, Res } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import type { Request } from 'express';
+import type { Request, Response } from 'express';
 import type { CalendarFeedsDto, EventDetailDto, EventDto, EventHostDto, EventTotalsDto, RsvpDto } from '@unidos/contracts';
 import type { Actor } from '@api/common/auth/actor';
 import { CurrentActor, Public, Roles } from '@api/common/auth/decorators';
@@ -35,6 +35,11 @@ export class EventsController {
   @Get()
   async list(@CurrentActor() actor: Actor, @Query() query: RawListQuery): Promise<ListResult<EventDto>> {
     return new ListResult(await this.events.list(actor, query));
+  }
+
+  @Get('export.csv')
+  exportCsv(@CurrentActor() actor: Actor, @Query() query: RawListQuery, @Res() res: Response): Promise<void> {
+    return this.events.exportCsv(actor, query, res);
   }
 
   @Get(':id')
@@ -92,6 +97,11 @@ export class EventHostsController {
     return new ListResult(await this.events.listHosts(actor, query));
   }
 
+  @Get('export.csv')
+  exportCsv(@CurrentActor() actor: Actor, @Query() query: RawListQuery, @Res() res: Response): Promise<void> {
+    return this.events.exportHostsCsv(actor, query, res);
+  }
+
   @Get(':id')
   findOne(@CurrentActor() actor: Actor, @Param('id', UuidPipe) id: string): Promise<EventHostDto> {
     return this.events.findHost(actor, id);
@@ -125,6 +135,11 @@ export class RsvpsController {
   @Get()
   async list(@CurrentActor() actor: Actor, @Query() query: RawListQuery): Promise<ListResult<RsvpDto>> {
     return new ListResult(await this.rsvps.list(actor, query));
+  }
+
+  @Get('export.csv')
+  exportCsv(@CurrentActor() actor: Actor, @Query() query: RawListQuery, @Res() res: Response): Promise<void> {
+    return this.rsvps.exportCsv(actor, query, res);
   }
 
   @Get(':id')

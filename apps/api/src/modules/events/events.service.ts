@@ -1,11 +1,13 @@
 import { Injectable } from '@nestjs/common';
+import type { Response } from 'express';
 import type { EntityManager, SelectQueryBuilder } from 'typeorm';
 import type { EventDetailDto, EventDto, EventHostDto, EventTotalsDto } from '@unidos/contracts';
 import { type Actor, isAllianceRole } from '@api/common/auth/actor';
 import { TenantTransaction } from '@api/common/database/tenant-transaction';
 import { lockVersioned, sentFields } from '@api/common/database/versioned';
 import { DomainError, fieldError, notFound } from '@api/common/errors/domain-error';
-import { applyFilters, applySort, type ListQuery, type ListSpec, type Page, parseListQuery, type RawListQuery } from '@api/common/list/list-query';
+import { streamCsv } from '@api/common/http/csv';
+import { applyFilters, applySort, type ListQuery, type ListSpec, type Page, parseExportQuery, parseListQuery, type RawListQuery } from '@api/common/list/list-query';
 import { AuditService, auditWho, auditable, changedFields } from '@api/modules/audit/audit.service';
 import { PledgesService } from '@api/modules/pledges/pledges.service';
 import { CancelEventDto, CompleteEventDto, CreateEventDto, InviteHostDto, UpdateEventDto, UpdateHostDto, WalkInsDto } from './dto/event.dto';
@@ -98,6 +100,51 @@ export function toEventDto(e: EventEntity): EventDto {
 }
 
 type HostRow = EventHostEntity & { organizationName: string };
+interface HostExtras {
+  organization_name: string;
+}
+const hostRow = (h: EventHostEntity, raw: HostExtras): HostRow => ({ ...h, organizationName: raw.organization_name });
+
+const EVENT_COLUMNS = [
+  'id',
+  'title',
+  'kind',
+  'status',
+  'startsAt',
+  'endsAt',
+  'timeZone',
+  'venue',
+  'address',
+  'city',
+  'state',
+  'onlineUrl',
+  'capacity',
+  'goingCount',
+  'languages',
+  'interpretation',
+  'accessibilityNotes',
+  'campaignId',
+  'demandId',
+  'leadOrganizationId',
+  'cancelReason',
+  'createdAt',
+] as const;
+const HOST_COLUMNS = [
+  'id',
+  'eventId',
+  'organizationId',
+  'organizationName',
+  'role',
+  'status',
+  'turnoutGoal',
+  'reportedAttendance',
+  'going',
+  'maybe',
+  'declined',
+  'waitlisted',
+  'checkedIn',
+  'walkIns',
+] as const;
 
 const toHostDto = (h: HostRow): EventHostDto => ({
   id: h.id,
@@ -164,6 +211,19 @@ export class EventsService {
       const rows = await qb.offset(query.offset).limit(query.limit).getMany();
       return { resource: EVENT_LIST.resource, rows: rows.map(toEventDto), offset: query.offset, total };
     });
+  }
+
+  /** The events list as CSV: the same filters, sort and drafts rule, every page. */
+  async exportCsv(actor: Actor, raw: RawListQuery, res: Response): Promise<void> {
+    const query = parseExportQuery(raw, EVENT_LIST);
+    await streamCsv<EventDto>(res, 'events.csv', EVENT_COLUMNS, (csv) =>
+      this.tx.run(actor, (m) => {
+        const qb = this.events(m, actor);
+        this.applyEventFilters(qb, query);
+        applySort(qb, query, EVENT_LIST);
+        return csv.entities(m, qb, toEventDto);
+      }),
+    );
   }
 
   /** Events matching a filter, for the calendar feeds (no paging; at most `limit`). */
@@ -395,24 +455,41 @@ export class EventsService {
   async listHosts(actor: Actor, raw: RawListQuery): Promise<Page<EventHostDto>> {
     const query = parseListQuery(raw, HOST_LIST);
     return this.tx.run(actor, async (m) => {
-      const qb = m
-        .getRepository(EventHostEntity)
-        .createQueryBuilder('h')
-        .innerJoin('organization', 'o', 'o.id = h.organization_id')
-        .innerJoin(EventEntity, 'e', 'e.id = h.event_id')
-        .addSelect('o.name', 'organization_name');
-      if (!isAllianceRole(actor)) {
-        // The same rule as events(): a draft is its hosts' (not those that declined) and the alliance's.
-        qb.where(`(e.status <> 'draft' OR EXISTS (SELECT 1 FROM event_host dh WHERE dh.event_id = e.id AND dh.organization_id = :viewerOrg AND dh.status <> 'declined'))`, {
-          viewerOrg: actor.organizationId,
-        });
-      }
+      const qb = this.visibleHosts(m, actor);
       applyFilters(qb, query, HOST_LIST);
       const total = await qb.clone().getCount();
       applySort(qb, query, HOST_LIST);
-      const { entities, raw: rows } = await qb.offset(query.offset).limit(query.limit).getRawAndEntities<{ organization_name: string }>();
-      return { resource: HOST_LIST.resource, rows: entities.map((h, i) => toHostDto({ ...h, organizationName: rows[i].organization_name })), offset: query.offset, total };
+      const { entities, raw: rows } = await qb.offset(query.offset).limit(query.limit).getRawAndEntities<HostExtras>();
+      return { resource: HOST_LIST.resource, rows: entities.map((h, i) => toHostDto(hostRow(h, rows[i]))), offset: query.offset, total };
     });
+  }
+
+  private visibleHosts(m: EntityManager, actor: Actor): SelectQueryBuilder<EventHostEntity> {
+    const qb = m
+      .getRepository(EventHostEntity)
+      .createQueryBuilder('h')
+      .innerJoin('organization', 'o', 'o.id = h.organization_id')
+      .innerJoin(EventEntity, 'e', 'e.id = h.event_id')
+      .addSelect('o.name', 'organization_name');
+    if (!isAllianceRole(actor)) {
+      // The same rule as events(): a draft is its hosts' (not those that declined) and the alliance's.
+      qb.where(`(e.status <> 'draft' OR EXISTS (SELECT 1 FROM event_host dh WHERE dh.event_id = e.id AND dh.organization_id = :viewerOrg AND dh.status <> 'declined'))`, {
+        viewerOrg: actor.organizationId,
+      });
+    }
+    return qb;
+  }
+
+  async exportHostsCsv(actor: Actor, raw: RawListQuery, res: Response): Promise<void> {
+    const query = parseExportQuery(raw, HOST_LIST);
+    await streamCsv<EventHostDto>(res, 'event-hosts.csv', HOST_COLUMNS, (csv) =>
+      this.tx.run(actor, (m) => {
+        const qb = this.visibleHosts(m, actor);
+        applyFilters(qb, query, HOST_LIST);
+        applySort(qb, query, HOST_LIST);
+        return csv.entities(m, qb, (h, row: HostExtras) => toHostDto(hostRow(h, row)));
+      }),
+    );
   }
 
   private async hostRow(m: EntityManager, id: string): Promise<HostRow> {

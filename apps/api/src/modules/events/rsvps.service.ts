@@ -1,11 +1,13 @@
 import { Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import type { Response } from 'express';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { RsvpDto } from '@unidos/contracts';
 import type { Actor } from '@api/common/auth/actor';
 import { TenantTransaction } from '@api/common/database/tenant-transaction';
 import { lockVersioned } from '@api/common/database/versioned';
 import { DomainError, fieldError, notFound } from '@api/common/errors/domain-error';
-import { applyFilters, applySort, type ListSpec, type Page, parseListQuery, type RawListQuery } from '@api/common/list/list-query';
+import { streamCsv } from '@api/common/http/csv';
+import { applyFilters, applySort, type ListSpec, type Page, parseExportQuery, parseListQuery, type RawListQuery } from '@api/common/list/list-query';
 import { AuditService, auditWho } from '@api/modules/audit/audit.service';
 import { CreateRsvpDto, UpdateRsvpDto } from './dto/event.dto';
 import { EventEntity } from './entities/event.entity';
@@ -27,6 +29,8 @@ export const RSVP_LIST: ListSpec = {
 };
 
 type RsvpRow = RsvpEntity & { name: string | null };
+const rsvpRow = (e: RsvpEntity, raw: { name: string | null }): RsvpRow => ({ ...e, name: raw.name });
+const RSVP_COLUMNS = ['id', 'eventId', 'personId', 'name', 'status', 'checkedInAt', 'createdAt'] as const;
 
 const toRsvpDto = (r: RsvpRow): RsvpDto => ({
   id: r.id,
@@ -79,7 +83,25 @@ export class RsvpsService implements OnApplicationBootstrap, OnApplicationShutdo
 
   private async fetch(qb: ReturnType<RsvpsService['rows']>): Promise<RsvpRow[]> {
     const { entities, raw } = await qb.getRawAndEntities<{ name: string | null }>();
-    return entities.map((e, i) => ({ ...e, name: raw[i].name }));
+    return entities.map((e, i) => rsvpRow(e, raw[i]));
+  }
+
+  /**
+   * The host's own RSVPs as CSV (names: audited before any row is sent, in the snapshot the rows
+   * come from). The alliance never sees who is coming, so it has nothing to export.
+   */
+  async exportCsv(actor: Actor, raw: RawListQuery, res: Response): Promise<void> {
+    const host = this.ownOrganization(actor, false);
+    const query = parseExportQuery(raw, RSVP_LIST);
+    await streamCsv<RsvpDto>(res, 'rsvps.csv', RSVP_COLUMNS, (csv) =>
+      this.tx.snapshot(actor, async (m) => {
+        const qb = this.rows(m, host);
+        applyFilters(qb, query, RSVP_LIST);
+        await this.audit.recordExport(m, actor, 'rsvp', await qb.getCount());
+        applySort(qb, query, RSVP_LIST);
+        await csv.entities(m, qb, (e, row: { name: string | null }) => toRsvpDto(rsvpRow(e, row)));
+      }),
+    );
   }
 
   async list(actor: Actor, raw: RawListQuery): Promise<Page<RsvpDto>> {

@@ -1,6 +1,7 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Query, UseGuards } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Query, Res, UseGuards } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { SkipThrottle, ThrottlerGuard } from '@nestjs/throttler';
+import type { Response } from 'express';
 import {
   FOCUS_AREAS,
   LANGUAGE_CODES,
@@ -25,6 +26,11 @@ export class ApplicationsController {
   @Get()
   async list(@CurrentActor() actor: Actor, @Query() query: RawListQuery): Promise<ListResult<OrganizationDto>> {
     return new ListResult(await this.applications.list(actor, query));
+  }
+
+  @Get('export.csv')
+  exportCsv(@CurrentActor() actor: Actor, @Query() query: RawListQuery, @Res() res: Response): Promise<void> {
+    return this.applications.exportCsv(actor, query, res);
   }
 
   @Get(':id')

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import type { Response } from 'express';
 import { DataSource } from 'typeorm';
 import type { OrganizationDetailDto, OrganizationDto } from '@unidos/contracts';
 import type { Actor, PublicCaller } from '@api/common/auth/actor';
@@ -22,6 +23,19 @@ export interface ApplicationReceipt {
 
 /** Applications list: organizations waiting for a decision (or rejected, when filtered so). */
 const APPLICATION_LIST: ListSpec = { ...ORGANIZATION_LIST, resource: 'applications', defaultSort: ['appliedAt', 'ASC'] };
+/** Applicants, or the rejected ones when filtered so. A filter that is not JSON stays as sent: answered with a 422. */
+function applicationsOnly(raw: RawListQuery): RawListQuery {
+  let filter: Record<string, unknown>;
+  try {
+    const parsed: unknown = typeof raw.filter === 'string' && raw.filter ? JSON.parse(raw.filter) : {};
+    if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) throw new Error('not an object');
+    filter = parsed as Record<string, unknown>;
+  } catch {
+    return raw;
+  }
+  const status = filter.membershipStatus === 'rejected' ? 'rejected' : 'applicant';
+  return { ...raw, filter: JSON.stringify({ ...filter, membershipStatus: status }) };
+}
 const DECISION_FIELDS = ['membershipStatus', 'approvedAt', 'approvedBy', 'decidedAt'] as const;
 
 /**
@@ -83,16 +97,12 @@ export class ApplicationsService {
   }
 
   list(actor: Actor, raw: RawListQuery): Promise<Page<OrganizationDto>> {
-    let filter: Record<string, unknown>;
-    try {
-      const parsed: unknown = typeof raw.filter === 'string' && raw.filter ? JSON.parse(raw.filter) : {};
-      if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) throw new Error('not an object');
-      filter = parsed as Record<string, unknown>;
-    } catch {
-      return this.organizations.list(actor, raw, APPLICATION_LIST); // answers the bad filter with a 422
-    }
-    const status = filter.membershipStatus === 'rejected' ? 'rejected' : 'applicant';
-    return this.organizations.list(actor, { ...raw, filter: JSON.stringify({ ...filter, membershipStatus: status }) }, APPLICATION_LIST);
+    return this.organizations.list(actor, applicationsOnly(raw), APPLICATION_LIST);
+  }
+
+  /** The applications list as CSV: the same filter and sort, every page. */
+  exportCsv(actor: Actor, raw: RawListQuery, res: Response): Promise<void> {
+    return this.organizations.exportCsv(actor, applicationsOnly(raw), res, APPLICATION_LIST);
   }
 
   async findOne(actor: Actor, id: string): Promise<OrganizationDetailDto> {

@@ -18,6 +18,7 @@ import {
   fetchPage,
   type ListSpec,
   type Page,
+  parseExportQuery,
   parseListQuery,
   type RawListQuery,
 } from '@api/common/list/list-query';
@@ -88,6 +89,23 @@ export const ORGANIZATION_LIST: ListSpec = {
   tiebreaker: 'o.id',
   idColumn: 'o.id',
 };
+
+const ORGANIZATION_COLUMNS = [
+  'id',
+  'name',
+  'kind',
+  'membershipStatus',
+  'city',
+  'state',
+  'regionId',
+  'focusAreas',
+  'languages',
+  'website',
+  'publicEmail',
+  'publicPhone',
+  'appliedAt',
+  'approvedAt',
+] as const;
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
@@ -275,37 +293,16 @@ export class OrganizationsService {
     return this.findOne(actor, id);
   }
 
-  /** Streams the directory as CSV with the list's filters and sort, a page of rows at a time. */
-  async exportCsv(actor: Actor, raw: RawListQuery, res: Response): Promise<void> {
-    const query = parseListQuery({ filter: raw.filter, sort: raw.sort }, ORGANIZATION_LIST);
-    await streamCsv<OrganizationDto>(
-      res,
-      'organizations.csv',
-      [
-        'id',
-        'name',
-        'kind',
-        'membershipStatus',
-        'city',
-        'state',
-        'regionId',
-        'focusAreas',
-        'languages',
-        'website',
-        'publicEmail',
-        'publicPhone',
-        'appliedAt',
-        'approvedAt',
-      ],
-      (write) =>
-        this.tx.run(actor, (m) =>
-          write(async (offset, limit) => {
-            const qb = this.base(m);
-            applyFilters(qb, query, ORGANIZATION_LIST);
-            applySort(qb, query, ORGANIZATION_LIST);
-            return (await qb.offset(offset).limit(limit).getMany()).map((o) => toOrganizationDto(o, actor));
-          }),
-        ),
+  /** Streams the directory as CSV with the list's filters and sort, through a database cursor. */
+  async exportCsv(actor: Actor, raw: RawListQuery, res: Response, spec: ListSpec = ORGANIZATION_LIST): Promise<void> {
+    const query = parseExportQuery(raw, spec);
+    await streamCsv<OrganizationDto>(res, spec === ORGANIZATION_LIST ? 'organizations.csv' : `${spec.resource}.csv`, ORGANIZATION_COLUMNS, (csv) =>
+      this.tx.run(actor, (m) => {
+        const qb = this.base(m);
+        applyFilters(qb, query, spec);
+        applySort(qb, query, spec);
+        return csv.entities(m, qb, (o) => toOrganizationDto(o, actor));
+      }),
     );
   }
 }

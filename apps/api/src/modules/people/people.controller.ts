@@ -68,6 +68,11 @@ export class PeopleCountsController {
     return new ListResult(await this.counts.byOrganization(actor, query));
   }
 
+  @Get('export.csv')
+  exportCsv(@CurrentActor() actor: Actor, @Query() query: RawListQuery, @Res() res: Response): Promise<void> {
+    return this.counts.exportCsv(actor, query, res);
+  }
+
   @Get('regions')
   @Roles('alliance_admin', 'alliance_organizer')
   byRegion(@CurrentActor() actor: Actor): Promise<RegionPeopleCountDto[]> {

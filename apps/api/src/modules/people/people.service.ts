@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import type { Response } from 'express';
-import { DataSource, type EntityManager, type SelectQueryBuilder } from 'typeorm';
+import type { EntityManager, SelectQueryBuilder } from 'typeorm';
 import type { PersonDto, PersonRole, PublicContactDto } from '@unidos/contracts';
 import { type Actor, isAllianceRole } from '@api/common/auth/actor';
 import { FieldCrypto } from '@api/common/crypto/field-crypto';
-import { TenantTransaction, contextOf, setContext } from '@api/common/database/tenant-transaction';
+import { TenantTransaction } from '@api/common/database/tenant-transaction';
 import { lockVersioned, sentFields } from '@api/common/database/versioned';
 import { DomainError, fieldError, notFound } from '@api/common/errors/domain-error';
 import {
@@ -14,6 +14,7 @@ import {
   type ListQuery,
   type ListSpec,
   type Page,
+  parseExportQuery,
   parseListQuery,
   type RawListQuery,
 } from '@api/common/list/list-query';
@@ -95,7 +96,6 @@ const EXPORT_COLUMNS = [
 export class PeopleService {
   constructor(
     private readonly crypto: FieldCrypto,
-    private readonly dataSource: DataSource,
     private readonly tx: TenantTransaction,
     private readonly audit: AuditService,
     private readonly totp: TotpService,
@@ -330,30 +330,23 @@ export class PeopleService {
   async exportCsv(actor: Actor, raw: RawListQuery, res: Response): Promise<void> {
     // Count people, don't copy them: only an organization exports its own people.
     if (!actor.organizationId) throw new DomainError(403, 'error.forbidden');
-    const query = parseListQuery({ filter: raw.filter, sort: raw.sort }, PEOPLE_LIST);
-    const selection = (m: EntityManager) => {
-      const qb = this.scoped(m, actor);
-      applyFilters(qb, query, PEOPLE_LIST);
-      this.applyContactFilters(qb, query);
-      return qb;
-    };
+    const query = parseExportQuery(raw, PEOPLE_LIST);
     // The export is recorded before a single row leaves, in the snapshot the rows are read from,
     // and the download ends only once that record is committed.
-    await streamCsv<PersonDto>(res, 'people.csv', EXPORT_COLUMNS, (write) =>
-      this.dataSource.transaction('REPEATABLE READ', async (m) => {
-        await setContext(m, contextOf(actor));
-        const rows = await selection(m).getCount();
+    await streamCsv<PersonDto>(res, 'people.csv', EXPORT_COLUMNS, (csv) =>
+      this.tx.snapshot(actor, async (m) => {
+        const qb = this.scoped(m, actor);
+        applyFilters(qb, query, PEOPLE_LIST);
+        this.applyContactFilters(qb, query);
+        const rows = await qb.getCount();
         await this.audit.record(m, auditWho(actor), {
           action: 'person.export',
           entityType: 'person',
           entityId: null,
           after: { rows },
         });
-        await write(async (offset, limit) => {
-          const qb = selection(m);
-          applySort(qb, query, PEOPLE_LIST);
-          return (await qb.offset(offset).limit(limit).getMany()).map((p) => this.toDto(p));
-        });
+        applySort(qb, query, PEOPLE_LIST);
+        await csv.entities(m, qb, (p) => this.toDto(p));
       }),
     );
   }

@@ -13,6 +13,7 @@ import {
   type ListQuery,
   type ListSpec,
   type Page,
+  parseExportQuery,
   parseListQuery,
   type RawListQuery,
 } from '@api/common/list/list-query';
@@ -75,6 +76,18 @@ export const REPORT_LIST: ListSpec = {
 
 type PledgeRow = PledgeEntity & { organizationName: string; overdue: boolean };
 
+/** A pledge with the columns pledges() adds, as the list and the export read them. */
+interface PledgeExtras {
+  organization_name: string;
+  overdue: boolean;
+}
+
+const pledgeRow = (e: PledgeEntity, raw: PledgeExtras): PledgeRow => ({
+  ...e,
+  organizationName: raw.organization_name,
+  overdue: raw.overdue,
+});
+
 export function toPledgeDto(p: PledgeRow): PledgeDto {
   const quantity = Number(p.quantity);
   const reported = Number(p.reported);
@@ -103,6 +116,20 @@ type ReportRow = PledgeReportEntity & {
   organizationId: string;
   metric: PledgeReportDto['metric'];
 };
+
+/** The columns reports() adds to a report. */
+interface ReportExtras {
+  campaign_id: string;
+  organization_id: string;
+  metric: PledgeReportDto['metric'];
+}
+
+const reportRow = (e: PledgeReportEntity, raw: ReportExtras): ReportRow => ({
+  ...e,
+  campaignId: raw.campaign_id,
+  organizationId: raw.organization_id,
+  metric: raw.metric,
+});
 
 const toReportDto = (r: ReportRow): PledgeReportDto => ({
   id: r.id,
@@ -156,12 +183,8 @@ export class PledgesService {
   }
 
   private async pledgeRows(qb: SelectQueryBuilder<PledgeEntity>): Promise<PledgeRow[]> {
-    const { entities, raw } = await qb.getRawAndEntities<{ organization_name: string; overdue: boolean }>();
-    return entities.map((e, i) => ({
-      ...e,
-      organizationName: raw[i].organization_name,
-      overdue: raw[i].overdue,
-    }));
+    const { entities, raw } = await qb.getRawAndEntities<PledgeExtras>();
+    return entities.map((e, i) => pledgeRow(e, raw[i]));
   }
 
   private applyPledgeFilters(qb: SelectQueryBuilder<PledgeEntity>, query: ListQuery): void {
@@ -196,7 +219,7 @@ export class PledgesService {
   }
 
   async exportCsv(actor: Actor, raw: RawListQuery, res: Response): Promise<void> {
-    const query = parseListQuery({ filter: raw.filter, sort: raw.sort }, PLEDGE_LIST);
+    const query = parseExportQuery(raw, PLEDGE_LIST);
     await streamCsv<PledgeDto>(
       res,
       'pledges.csv',
@@ -214,15 +237,13 @@ export class PledgesService {
         'overdue',
         'note',
       ],
-      (write) =>
-        this.tx.run(actor, (m) =>
-          write(async (offset, limit) => {
-            const qb = this.pledges(m, actor);
-            this.applyPledgeFilters(qb, query);
-            applySort(qb, query, PLEDGE_LIST);
-            return (await this.pledgeRows(qb.offset(offset).limit(limit))).map(toPledgeDto);
-          }),
-        ),
+      (csv) =>
+        this.tx.run(actor, (m) => {
+          const qb = this.pledges(m, actor);
+          this.applyPledgeFilters(qb, query);
+          applySort(qb, query, PLEDGE_LIST);
+          return csv.entities(m, qb, (e, row: PledgeExtras) => toPledgeDto(pledgeRow(e, row)));
+        }),
     );
   }
 
@@ -428,17 +449,8 @@ export class PledgesService {
   }
 
   private async reportRows(qb: ReturnType<PledgesService['reports']>): Promise<ReportRow[]> {
-    const { entities, raw } = await qb.getRawAndEntities<{
-      campaign_id: string;
-      organization_id: string;
-      metric: PledgeReportDto['metric'];
-    }>();
-    return entities.map((e, i) => ({
-      ...e,
-      campaignId: raw[i].campaign_id,
-      organizationId: raw[i].organization_id,
-      metric: raw[i].metric,
-    }));
+    const { entities, raw } = await qb.getRawAndEntities<ReportExtras>();
+    return entities.map((e, i) => reportRow(e, raw[i]));
   }
 
   async listReports(actor: Actor, raw: RawListQuery): Promise<Page<PledgeReportDto>> {
@@ -462,7 +474,7 @@ export class PledgesService {
   }
 
   async exportReportsCsv(actor: Actor, raw: RawListQuery, res: Response): Promise<void> {
-    const query = parseListQuery({ filter: raw.filter, sort: raw.sort }, REPORT_LIST);
+    const query = parseExportQuery(raw, REPORT_LIST);
     await streamCsv<PledgeReportDto>(
       res,
       'pledge-reports.csv',
@@ -478,15 +490,13 @@ export class PledgesService {
         'note',
         'createdAt',
       ],
-      (write) =>
-        this.tx.run(actor, (m) =>
-          write(async (offset, limit) => {
-            const qb = this.reports(m, actor);
-            applyFilters(qb, query, REPORT_LIST);
-            applySort(qb, query, REPORT_LIST);
-            return (await this.reportRows(qb.offset(offset).limit(limit))).map(toReportDto);
-          }),
-        ),
+      (csv) =>
+        this.tx.run(actor, (m) => {
+          const qb = this.reports(m, actor);
+          applyFilters(qb, query, REPORT_LIST);
+          applySort(qb, query, REPORT_LIST);
+          return csv.entities(m, qb, (e, row: ReportExtras) => toReportDto(reportRow(e, row)));
+        }),
     );
   }
 

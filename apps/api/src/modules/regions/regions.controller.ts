@@ -1,5 +1,6 @@
-import { Body, Controller, Delete, Get, Param, Post, Put, Query } from '@nestjs/common';
+import { Body, Controller, Delete, Get, Param, Post, Put, Query, Res } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
 import type { RegionDto } from '@unidos/contracts';
 import type { Actor } from '@api/common/auth/actor';
 import { CurrentActor, Roles } from '@api/common/auth/decorators';
@@ -16,6 +17,11 @@ export class RegionsController {
   @Get()
   async list(@CurrentActor() actor: Actor, @Query() query: RawListQuery): Promise<ListResult<RegionDto>> {
     return new ListResult(await this.regions.list(actor, query));
+  }
+
+  @Get('export.csv')
+  exportCsv(@CurrentActor() actor: Actor, @Query() query: RawListQuery, @Res() res: Response): Promise<void> {
+    return this.regions.exportCsv(actor, query, res);
   }
 
   @Get(':id')

@@ -1,11 +1,13 @@
 import { Injectable } from '@nestjs/common';
+import type { Response } from 'express';
 import type { EntityManager } from 'typeorm';
 import type { RegionDto } from '@unidos/contracts';
 import type { Actor } from '@api/common/auth/actor';
 import { TenantTransaction } from '@api/common/database/tenant-transaction';
 import { lockVersioned, sentFields } from '@api/common/database/versioned';
 import { DomainError, notFound } from '@api/common/errors/domain-error';
-import { applyFilters, applySort, type ListSpec, type Page, parseListQuery, type RawListQuery } from '@api/common/list/list-query';
+import { streamCsv } from '@api/common/http/csv';
+import { applyFilters, applySort, type ListSpec, type Page, parseExportQuery, parseListQuery, type RawListQuery } from '@api/common/list/list-query';
 import { AuditService, auditWho, auditable, changedFields } from '@api/modules/audit/audit.service';
 import { CreateRegionDto, UpdateRegionDto } from './dto/region.dto';
 import { RegionEntity } from './entities/region.entity';
@@ -25,6 +27,11 @@ export const REGION_LIST: ListSpec = {
 };
 
 type RegionRow = RegionEntity & { organizationCount: number };
+interface RegionExtras {
+  organization_count: number;
+}
+const regionRow = (e: RegionEntity, raw: RegionExtras): RegionRow => ({ ...e, organizationCount: Number(raw.organization_count) });
+const REGION_COLUMNS = ['id', 'name', 'states', 'organizationCount', 'createdAt', 'updatedAt'] as const;
 
 function toRegionDto(r: RegionRow): RegionDto {
   return {
@@ -65,8 +72,20 @@ export class RegionsService {
   }
 
   private async rows(qb: ReturnType<RegionsService['query']>): Promise<RegionRow[]> {
-    const { entities, raw } = await qb.getRawAndEntities<{ organization_count: number }>();
-    return entities.map((e, i) => ({ ...e, organizationCount: Number(raw[i].organization_count) }));
+    const { entities, raw } = await qb.getRawAndEntities<RegionExtras>();
+    return entities.map((e, i) => regionRow(e, raw[i]));
+  }
+
+  async exportCsv(actor: Actor, raw: RawListQuery, res: Response): Promise<void> {
+    const query = parseExportQuery(raw, REGION_LIST);
+    await streamCsv<RegionDto>(res, 'regions.csv', REGION_COLUMNS, (csv) =>
+      this.tx.run(actor, (m) => {
+        const qb = this.query(m);
+        applyFilters(qb, query, REGION_LIST);
+        applySort(qb, query, REGION_LIST);
+        return csv.entities(m, qb, (e, row: RegionExtras) => toRegionDto(regionRow(e, row)));
+      }),
+    );
   }
 
   async list(actor: Actor, raw: RawListQuery): Promise<Page<RegionDto>> {

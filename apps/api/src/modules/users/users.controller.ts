@@ -1,4 +1,5 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Put, Query, Res } from '@nestjs/common';
+import type { Response } from 'express';
 import { ApiTags } from '@nestjs/swagger';
 import type { EndedSessionsDto, UserDto } from '@unidos/contracts';
 import type { Actor } from '@api/common/auth/actor';
@@ -17,6 +18,11 @@ export class UsersController {
   @Get()
   async list(@CurrentActor() actor: Actor, @Query() query: RawListQuery): Promise<ListResult<UserDto>> {
     return new ListResult(await this.users.list(actor, query));
+  }
+
+  @Get('export.csv')
+  exportCsv(@CurrentActor() actor: Actor, @Query() query: RawListQuery, @Res() res: Response): Promise<void> {
+    return this.users.exportCsv(actor, query, res);
   }
 
   @Get(':id')

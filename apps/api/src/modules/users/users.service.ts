@@ -1,12 +1,23 @@
 import { Injectable } from '@nestjs/common';
 import * as argon2 from 'argon2';
+import type { Response } from 'express';
 import { DataSource, type EntityManager } from 'typeorm';
 import { ALLIANCE_ROLES, type EndedSessionsDto, type UserDto } from '@unidos/contracts';
 import type { Actor } from '@api/common/auth/actor';
 import { TenantTransaction } from '@api/common/database/tenant-transaction';
 import { lockVersioned, sentFields } from '@api/common/database/versioned';
 import { DomainError, fieldError, notFound } from '@api/common/errors/domain-error';
-import { fetchPage, type ListSpec, type Page, parseListQuery, type RawListQuery } from '@api/common/list/list-query';
+import { streamCsv } from '@api/common/http/csv';
+import {
+  applyFilters,
+  applySort,
+  fetchPage,
+  type ListSpec,
+  type Page,
+  parseExportQuery,
+  parseListQuery,
+  type RawListQuery,
+} from '@api/common/list/list-query';
 import { AuditService, auditWho, auditable, changedFields } from '@api/modules/audit/audit.service';
 import { CreateUserDto, UpdateUserDto } from './dto/user.dto';
 import { UserEntity } from './entities/user.entity';
@@ -38,6 +49,19 @@ export const USER_LIST: ListSpec = {
   tiebreaker: 'u.id',
   idColumn: 'u.id',
 };
+
+const USER_COLUMNS = [
+  'id',
+  'email',
+  'displayName',
+  'role',
+  'organizationId',
+  'status',
+  'preferredLanguage',
+  'lastLoginAt',
+  'totpEnabled',
+  'createdAt',
+] as const;
 
 /** Two-factor sign-in is on: the user proved their authenticator works, and the secret is stored. */
 export const hasTotp = (u: Pick<UserEntity, 'totpEnabledAt' | 'totpSecret'>): boolean =>
@@ -71,6 +95,20 @@ export class UsersService {
   async list(actor: Actor, raw: RawListQuery): Promise<Page<UserDto>> {
     const query = parseListQuery(raw, USER_LIST);
     return this.tx.run(actor, (m) => fetchPage(m.getRepository(UserEntity).createQueryBuilder('u'), query, USER_LIST, toUserDto));
+  }
+
+  /** The users list as CSV (names and emails: the export is audited before any row is sent). */
+  async exportCsv(actor: Actor, raw: RawListQuery, res: Response): Promise<void> {
+    const query = parseExportQuery(raw, USER_LIST);
+    await streamCsv<UserDto>(res, 'users.csv', USER_COLUMNS, (csv) =>
+      this.tx.snapshot(actor, async (m) => {
+        const qb = m.getRepository(UserEntity).createQueryBuilder('u');
+        applyFilters(qb, query, USER_LIST);
+        await this.audit.recordExport(m, actor, 'user', await qb.getCount());
+        applySort(qb, query, USER_LIST);
+        await csv.entities(m, qb, toUserDto);
+      }),
+    );
   }
 
   async findOne(actor: Actor, id: string): Promise<UserDto> {
