@@ -429,7 +429,14 @@ describe('cross-organization privacy matrix', () => {
             range: '[0,99]',
           })),
           // Sorting depends on the kind of role, not on which organization: one user of each kind.
-          ...(SORTERS.includes(party.label) ? (sortFields.get(route.path) ?? []) : []).map((field, i) => ({
+          // An export sorts with its list's own rules (one list spec each), so its list route has
+          // already tried every field with every kind of role; the export is sorted by an alliance
+          // admin and by an organization's coordinator.
+          ...(SORTERS.includes(party.label) &&
+          (!route.path.endsWith('.csv') || ['alliance_admin', 'coordinator A'].includes(party.label))
+            ? (sortFields.get(route.path) ?? [])
+            : []
+          ).map((field, i) => ({
             sort: JSON.stringify([field, i % 2 ? 'DESC' : 'ASC']),
             range: '[0,99]',
           })),
@@ -580,5 +587,5 @@ describe('cross-organization privacy matrix', () => {
     expect(total).toBeGreaterThanOrEqual(3000);
     expect(violations.slice(0, 50)).toEqual([]);
     expect(await snapshot()).toEqual(before);
-  }, 200_000);
+  }, 400_000);
 });
