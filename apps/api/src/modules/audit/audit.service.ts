@@ -8,6 +8,7 @@ import { contextOf, setContext } from '@api/common/database/tenant-transaction';
 import { streamCsv } from '@api/common/http/csv';
 import {
   applyFilters,
+  countRows,
   applySort,
   fetchPage,
   type ListSpec,
@@ -146,7 +147,7 @@ export class AuditService {
         await setContext(m, contextOf(actor));
         const qb = m.getRepository(AuditEventEntity).createQueryBuilder('a');
         applyFilters(qb, query, AUDIT_LIST);
-        await this.recordExport(m, actor, 'audit_event', await qb.getCount());
+        await this.recordExport(m, actor, 'audit_event', await countRows(qb));
         applySort(qb, query, AUDIT_LIST);
         await csv.entities(m, qb, toAuditEventDto);
       }),

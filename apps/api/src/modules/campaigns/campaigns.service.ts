@@ -7,7 +7,7 @@ import { TenantTransaction } from '@api/common/database/tenant-transaction';
 import { lockVersioned, sentFields } from '@api/common/database/versioned';
 import { DomainError, fieldError, notFound } from '@api/common/errors/domain-error';
 import { streamCsv } from '@api/common/http/csv';
-import { applyFilters, applySort, type ListSpec, type Page, parseExportQuery, parseListQuery, type RawListQuery } from '@api/common/list/list-query';
+import { applyFilters, countRows, applySort, type ListSpec, type Page, parseExportQuery, parseListQuery, type RawListQuery } from '@api/common/list/list-query';
 import { AuditService, auditWho, auditable, changedFields } from '@api/modules/audit/audit.service';
 import { slugify } from '@api/modules/organizations/slug';
 import {
@@ -184,7 +184,7 @@ export class CampaignsService {
     return this.tx.run(actor, async (m) => {
       const qb = this.campaigns(m, actor);
       applyFilters(qb, query, CAMPAIGN_LIST);
-      const total = await qb.clone().getCount();
+      const total = await countRows(qb);
       applySort(qb, query, CAMPAIGN_LIST);
       const rows = await this.rows(qb.offset(query.offset).limit(query.limit));
       return { resource: CAMPAIGN_LIST.resource, rows: rows.map(toCampaignDto), offset: query.offset, total };
@@ -282,7 +282,7 @@ export class CampaignsService {
     return this.tx.run(actor, async (m) => {
       const qb = this.goals(m, actor);
       applyFilters(qb, query, GOAL_LIST);
-      const total = await qb.clone().getCount();
+      const total = await countRows(qb);
       applySort(qb, query, GOAL_LIST);
       const rows = await qb.offset(query.offset).limit(query.limit).getMany();
       return { resource: GOAL_LIST.resource, rows: rows.map(toGoalDto), offset: query.offset, total };
@@ -366,7 +366,7 @@ export class CampaignsService {
     return this.tx.run(actor, async (m) => {
       const qb = this.demands(m, actor);
       applyFilters(qb, query, DEMAND_LIST);
-      const total = await qb.clone().getCount();
+      const total = await countRows(qb);
       applySort(qb, query, DEMAND_LIST);
       const rows = await qb.offset(query.offset).limit(query.limit).getMany();
       return { resource: DEMAND_LIST.resource, rows: rows.map(toDemandDto), offset: query.offset, total };
@@ -520,7 +520,7 @@ export class CampaignsService {
     return this.tx.run(actor, async (m) => {
       const qb = this.endorsements(m, actor);
       applyFilters(qb, query, ENDORSEMENT_LIST);
-      const total = await qb.clone().getCount();
+      const total = await countRows(qb);
       applySort(qb, query, ENDORSEMENT_LIST);
       const rows = await this.endorsementRows(qb.offset(query.offset).limit(query.limit));
       return { resource: ENDORSEMENT_LIST.resource, rows, offset: query.offset, total };

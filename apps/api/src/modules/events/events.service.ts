@@ -7,7 +7,7 @@ import { TenantTransaction } from '@api/common/database/tenant-transaction';
 import { lockVersioned, sentFields } from '@api/common/database/versioned';
 import { DomainError, fieldError, notFound } from '@api/common/errors/domain-error';
 import { streamCsv } from '@api/common/http/csv';
-import { applyFilters, applySort, type ListQuery, type ListSpec, type Page, parseExportQuery, parseListQuery, type RawListQuery } from '@api/common/list/list-query';
+import { applyFilters, countRows, applySort, type ListQuery, type ListSpec, type Page, parseExportQuery, parseListQuery, type RawListQuery } from '@api/common/list/list-query';
 import { AuditService, auditWho, auditable, changedFields } from '@api/modules/audit/audit.service';
 import { PledgesService } from '@api/modules/pledges/pledges.service';
 import { CancelEventDto, CompleteEventDto, CreateEventDto, InviteHostDto, UpdateEventDto, UpdateHostDto, WalkInsDto } from './dto/event.dto';
@@ -206,7 +206,7 @@ export class EventsService {
     return this.tx.run(actor, async (m) => {
       const qb = this.events(m, actor);
       this.applyEventFilters(qb, query);
-      const total = await qb.clone().getCount();
+      const total = await countRows(qb);
       applySort(qb, query, EVENT_LIST);
       const rows = await qb.offset(query.offset).limit(query.limit).getMany();
       return { resource: EVENT_LIST.resource, rows: rows.map(toEventDto), offset: query.offset, total };
@@ -457,7 +457,7 @@ export class EventsService {
     return this.tx.run(actor, async (m) => {
       const qb = this.visibleHosts(m, actor);
       applyFilters(qb, query, HOST_LIST);
-      const total = await qb.clone().getCount();
+      const total = await countRows(qb);
       applySort(qb, query, HOST_LIST);
       const { entities, raw: rows } = await qb.offset(query.offset).limit(query.limit).getRawAndEntities<HostExtras>();
       return { resource: HOST_LIST.resource, rows: entities.map((h, i) => toHostDto(hostRow(h, rows[i]))), offset: query.offset, total };

@@ -7,7 +7,7 @@ import { TenantTransaction } from '@api/common/database/tenant-transaction';
 import { lockVersioned } from '@api/common/database/versioned';
 import { DomainError, fieldError, notFound } from '@api/common/errors/domain-error';
 import { streamCsv } from '@api/common/http/csv';
-import { applyFilters, applySort, type ListSpec, type Page, parseExportQuery, parseListQuery, type RawListQuery } from '@api/common/list/list-query';
+import { applyFilters, countRows, applySort, type ListSpec, type Page, parseExportQuery, parseListQuery, type RawListQuery } from '@api/common/list/list-query';
 import { AuditService, auditWho } from '@api/modules/audit/audit.service';
 import { CreateRsvpDto, UpdateRsvpDto } from './dto/event.dto';
 import { EventEntity } from './entities/event.entity';
@@ -97,7 +97,7 @@ export class RsvpsService implements OnApplicationBootstrap, OnApplicationShutdo
       this.tx.snapshot(actor, async (m) => {
         const qb = this.rows(m, host);
         applyFilters(qb, query, RSVP_LIST);
-        await this.audit.recordExport(m, actor, 'rsvp', await qb.getCount());
+        await this.audit.recordExport(m, actor, 'rsvp', await countRows(qb));
         applySort(qb, query, RSVP_LIST);
         await csv.entities(m, qb, (e, row: { name: string | null }) => toRsvpDto(rsvpRow(e, row)));
       }),
@@ -112,7 +112,7 @@ export class RsvpsService implements OnApplicationBootstrap, OnApplicationShutdo
     return this.tx.run(actor, async (m) => {
       const qb = this.rows(m, host);
       applyFilters(qb, query, RSVP_LIST);
-      const total = await qb.clone().getCount();
+      const total = await countRows(qb);
       applySort(qb, query, RSVP_LIST);
       const rows = await this.fetch(qb.offset(query.offset).limit(query.limit));
       return { resource: RSVP_LIST.resource, rows: rows.map(toRsvpDto), offset: query.offset, total };

@@ -9,6 +9,7 @@ import { DomainError, fieldError, notFound } from '@api/common/errors/domain-err
 import { streamCsv } from '@api/common/http/csv';
 import {
   applyFilters,
+  countRows,
   applySort,
   type ListQuery,
   type ListSpec,
@@ -201,7 +202,7 @@ export class PledgesService {
     return this.tx.run(actor, async (m) => {
       const qb = this.pledges(m, actor);
       this.applyPledgeFilters(qb, query);
-      const total = await qb.clone().getCount();
+      const total = await countRows(qb);
       applySort(qb, query, PLEDGE_LIST);
       const rows = await this.pledgeRows(qb.offset(query.offset).limit(query.limit));
       return { resource: PLEDGE_LIST.resource, rows: rows.map(toPledgeDto), offset: query.offset, total };
@@ -458,7 +459,7 @@ export class PledgesService {
     return this.tx.run(actor, async (m) => {
       const qb = this.reports(m, actor);
       applyFilters(qb, query, REPORT_LIST);
-      const total = await qb.clone().getCount();
+      const total = await countRows(qb);
       applySort(qb, query, REPORT_LIST);
       const rows = await this.reportRows(qb.offset(query.offset).limit(query.limit));
       return { resource: REPORT_LIST.resource, rows: rows.map(toReportDto), offset: query.offset, total };

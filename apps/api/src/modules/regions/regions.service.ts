@@ -7,7 +7,7 @@ import { TenantTransaction } from '@api/common/database/tenant-transaction';
 import { lockVersioned, sentFields } from '@api/common/database/versioned';
 import { DomainError, notFound } from '@api/common/errors/domain-error';
 import { streamCsv } from '@api/common/http/csv';
-import { applyFilters, applySort, type ListSpec, type Page, parseExportQuery, parseListQuery, type RawListQuery } from '@api/common/list/list-query';
+import { applyFilters, countRows, applySort, type ListSpec, type Page, parseExportQuery, parseListQuery, type RawListQuery } from '@api/common/list/list-query';
 import { AuditService, auditWho, auditable, changedFields } from '@api/modules/audit/audit.service';
 import { CreateRegionDto, UpdateRegionDto } from './dto/region.dto';
 import { RegionEntity } from './entities/region.entity';
@@ -93,7 +93,7 @@ export class RegionsService {
     return this.tx.run(actor, async (m) => {
       const qb = this.query(m);
       applyFilters(qb, query, REGION_LIST);
-      const total = await qb.clone().getCount();
+      const total = await countRows(qb);
       applySort(qb, query, REGION_LIST);
       const rows = await this.rows(qb.offset(query.offset).limit(query.limit));
       return { resource: REGION_LIST.resource, rows: rows.map(toRegionDto), offset: query.offset, total };

@@ -10,6 +10,7 @@ import { DomainError, fieldError, notFound } from '@api/common/errors/domain-err
 import { streamCsv } from '@api/common/http/csv';
 import {
   applyFilters,
+  countRows,
   applySort,
   fetchPage,
   type ListSpec,
@@ -104,7 +105,7 @@ export class UsersService {
       this.tx.snapshot(actor, async (m) => {
         const qb = m.getRepository(UserEntity).createQueryBuilder('u');
         applyFilters(qb, query, USER_LIST);
-        await this.audit.recordExport(m, actor, 'user', await qb.getCount());
+        await this.audit.recordExport(m, actor, 'user', await countRows(qb));
         applySort(qb, query, USER_LIST);
         await csv.entities(m, qb, toUserDto);
       }),

@@ -21,6 +21,8 @@ import { OrganizationEntity } from '@api/modules/organizations/entities/organiza
  * lookup. There is deliberately no field for immigration status, documents or country of birth.
  */
 @Entity('person')
+@Index('person_organization_name_idx', { synchronize: false })
+@Index('person_coalition_contacts_idx', { synchronize: false })
 @Check('person_role_check', `role IN ('primary_contact','spokesperson','delegate','staff','member')`)
 @Check('person_visibility_check', `visibility IN ('organization','coalition')`)
 export class PersonEntity {

@@ -21,6 +21,7 @@ import { OrganizationEntity } from '@api/modules/organizations/entities/organiza
  * its append-only reports, kept by the database in the same transaction as each report.
  */
 @Entity('pledge')
+@Index('pledge_organization_due_on_idx', { synchronize: false })
 @Index('pledge_campaign_id_organization_id_idx', ['campaignId', 'organizationId'])
 @Check('pledge_metric_check', `metric IN ('calls','doors','turnout','volunteer_hours','signatures','dollars','meetings','other')`)
 @Check('pledge_status_check', `status IN ('open','fulfilled','cancelled')`)
