@@ -131,7 +131,8 @@ export async function replay(client: Client, transactions: Transaction[]): Promi
 export async function loadSql(url: string, transactions: Transaction[], connections: number, duration: number): Promise<LoadFigures> {
   const clients = await Promise.all(
     Array.from({ length: connections }, async () => {
-      const c = new Client({ connectionString: url, application_name: 'unidos-bench' });
+      // The session settings the API's pool uses (apps/api/src/app.module.ts), so the SQL costs the same.
+      const c = new Client({ connectionString: url, application_name: 'unidos-bench', options: '-c jit=off' });
       await c.connect();
       return c;
     }),

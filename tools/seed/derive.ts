@@ -74,4 +74,9 @@ export const DERIVE_STEPS: DeriveStep[] = [
     name: 'campaign progress roll-up',
     sql: `SELECT campaign_progress_rebuild()`,
   },
+  {
+    // pledge_due_count_maintain (migration ListIndexes): open pledges per due date.
+    name: 'open pledges per due date',
+    sql: `SELECT pledge_due_count_rebuild()`,
+  },
 ];

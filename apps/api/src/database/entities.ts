@@ -5,6 +5,7 @@ import { EndorsementEntity } from '@api/modules/campaigns/entities/endorsement.e
 import { PledgeOfferEntity } from '@api/modules/pledges/entities/pledge-offer.entity';
 import { PledgeReportEntity } from '@api/modules/pledges/entities/pledge-report.entity';
 import { PledgeEntity } from '@api/modules/pledges/entities/pledge.entity';
+import { PledgeDueCountEntity } from '@api/modules/pledges/entities/pledge-due-count.entity';
 import { CampaignOrgProgressEntity, CampaignRegionProgressEntity } from '@api/modules/pledges/entities/campaign-progress.entity';
 import { EventHostEntity } from '@api/modules/events/entities/event-host.entity';
 import { EventEntity } from '@api/modules/events/entities/event.entity';
@@ -40,6 +41,7 @@ export const ENTITIES = [
   PledgeOfferEntity,
   CampaignOrgProgressEntity,
   CampaignRegionProgressEntity,
+  PledgeDueCountEntity,
   EventEntity,
   EventHostEntity,
   RsvpEntity,

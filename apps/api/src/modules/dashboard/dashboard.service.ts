@@ -90,11 +90,12 @@ export class DashboardService {
     if (!isAllianceRole(actor)) throw new DomainError(403, 'error.forbidden');
     const [pending, overdue, dueSoon, activeCampaigns, upcoming] = await Promise.all([
       this.organizations.list(actor, { filter: json({ membershipStatus: 'applicant' }), range: '[0,4]', sort: json(['appliedAt', 'DESC']) }),
-      this.pledges.list(actor, { filter: json({ overdue: true }), range: '[0,9]', sort: json(['dueOn', 'ASC']) }),
-      this.pledges.list(actor, { filter: json({ status: 'open', dueFrom: day(0), dueTo: day(7) }), range: '[0,9]', sort: json(['dueOn', 'ASC']) }),
+      this.pledges.listRows(actor, { filter: json({ overdue: true }), range: '[0,9]', sort: json(['dueOn', 'ASC']) }),
+      this.pledges.listRows(actor, { filter: json({ status: 'open', dueFrom: day(0), dueTo: day(7) }), range: '[0,9]', sort: json(['dueOn', 'ASC']) }),
       this.campaigns.list(actor, { filter: json({ status: 'active' }), range: '[0,9]', sort: json(['name', 'ASC']) }),
       this.events.list(actor, { filter: json({ status: 'published', when: 'upcoming', to: new Date(Date.now() + 14 * 86_400_000).toISOString() }), range: '[0,19]', sort: json(['startsAt', 'ASC']) }),
     ]);
+    const due = await this.pledges.dueCounts(actor, 7);
     const recent = isAllianceAdmin(actor) ? await this.audit.recentWork(15) : null;
     return this.tx.run(actor, async (m) => {
       const byStatus = (await m.query(`SELECT membership_status AS s, count(*)::int AS n FROM organization GROUP BY 1`)) as { s: string; n: number }[];
@@ -120,7 +121,7 @@ export class DashboardService {
           latest: pending.rows.map((o) => ({ id: o.id, name: o.name, state: o.state, appliedAt: o.appliedAt })),
         },
         campaigns: await this.campaignCards(m, activeCampaigns.rows),
-        pledges: { overdue: overdue.total, dueThisWeek: dueSoon.total, overdueList: overdue.rows, dueThisWeekList: dueSoon.rows },
+        pledges: { overdue: due.overdue, dueThisWeek: due.dueSoon, overdueList: overdue, dueThisWeekList: dueSoon },
         upcomingEvents: await this.eventCards(m, upcoming.rows),
         duesLapsing: dues.map((d) => ({ id: d.id, name: d.name, duesPaidThrough: d.dues_paid_through, duesTier: d.dues_tier })),
         recentActivity: activity,

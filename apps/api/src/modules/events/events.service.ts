@@ -181,7 +181,7 @@ export class EventsService {
     const qb = m.getRepository(EventEntity).createQueryBuilder('e');
     if (!isAllianceRole(actor)) {
       qb.where(
-        `(e.status <> 'draft' OR EXISTS (SELECT 1 FROM event_host dh WHERE dh.event_id = e.id AND dh.organization_id = :viewerOrg AND dh.status <> 'declined'))`,
+        `(CASE WHEN e.status = 'draft' THEN EXISTS (SELECT 1 FROM event_host dh WHERE dh.event_id = e.id AND dh.organization_id = :viewerOrg AND dh.status <> 'declined') ELSE true END)`,
         { viewerOrg: actor.organizationId },
       );
     }
@@ -196,7 +196,10 @@ export class EventsService {
       qb.andWhere(`EXISTS (SELECT 1 FROM event_host fh WHERE fh.event_id = e.id AND fh.organization_id = :hostOrg AND fh.status <> 'declined')`, { hostOrg: host });
     }
     const when = query.filter.when;
-    if (when === 'upcoming') qb.andWhere('e.ends_at >= now()');
+    // Not ended yet. The second condition follows from the first (an event started at most the
+    // longest event's length ago) and lets the list walk the starts_at index from there.
+    if (when === 'upcoming')
+      qb.andWhere('e.ends_at >= now()').andWhere('e.starts_at >= now() - (SELECT max(x.ends_at - x.starts_at) FROM event x)');
     else if (when === 'past') qb.andWhere('e.ends_at < now()');
     else if (when !== undefined && when !== null && when !== '') throw fieldError('filter', 'query.badFilterValue', { field: 'when' });
   }
@@ -473,7 +476,7 @@ export class EventsService {
       .addSelect('o.name', 'organization_name');
     if (!isAllianceRole(actor)) {
       // The same rule as events(): a draft is its hosts' (not those that declined) and the alliance's.
-      qb.where(`(e.status <> 'draft' OR EXISTS (SELECT 1 FROM event_host dh WHERE dh.event_id = e.id AND dh.organization_id = :viewerOrg AND dh.status <> 'declined'))`, {
+      qb.where(`(CASE WHEN e.status = 'draft' THEN EXISTS (SELECT 1 FROM event_host dh WHERE dh.event_id = e.id AND dh.organization_id = :viewerOrg AND dh.status <> 'declined') ELSE true END)`, {
         viewerOrg: actor.organizationId,
       });
     }

@@ -5,7 +5,7 @@ import type { PeopleCountDto, RegionPeopleCountDto } from '@unidos/contracts';
 import { type Actor, isAllianceRole } from '@api/common/auth/actor';
 import { TenantTransaction } from '@api/common/database/tenant-transaction';
 import { streamCsv } from '@api/common/http/csv';
-import { applyFilters, applySort, type ListQuery, type ListSpec, type Page, parseExportQuery, parseListQuery, type RawListQuery } from '@api/common/list/list-query';
+import { applyFilters, applySort, countRows, type ListQuery, type ListSpec, type Page, parseExportQuery, parseListQuery, type RawListQuery } from '@api/common/list/list-query';
 import { OrganizationEntity } from '@api/modules/organizations/entities/organization.entity';
 
 export const PEOPLE_COUNT_LIST: ListSpec = {
@@ -60,7 +60,7 @@ export class PeopleCountsService {
     const query = parseListQuery(raw, PEOPLE_COUNT_LIST);
     return this.tx.run(actor, async (m) => {
       const qb = this.counts(m, actor, query);
-      const total = await qb.clone().getCount();
+      const total = await countRows(qb);
       applySort(qb, query, PEOPLE_COUNT_LIST);
       const rows = await qb.offset(query.offset).limit(query.limit).getRawMany<CountRow>();
       return { resource: PEOPLE_COUNT_LIST.resource, offset: query.offset, total, rows: rows.map(toCountDto) };

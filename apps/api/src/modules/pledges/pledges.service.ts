@@ -198,11 +198,36 @@ export class PledgesService {
   }
 
   async list(actor: Actor, raw: RawListQuery): Promise<Page<PledgeDto>> {
+    return this.page(actor, raw, true);
+  }
+
+  /** A page of the list without its total (the dashboards take totals from pledge_due_count). */
+  async listRows(actor: Actor, raw: RawListQuery): Promise<PledgeDto[]> {
+    return (await this.page(actor, raw, false)).rows;
+  }
+
+  /**
+   * Open pledges overdue and due in the next days, from the maintained count per due date: the same
+   * numbers the pledges list gives for those filters, without counting millions of pledges.
+   */
+  async dueCounts(actor: Actor, days: number): Promise<{ overdue: number; dueSoon: number }> {
+    return this.tx.run(actor, async (m) => {
+      const [row] = (await m.query(
+        `SELECT COALESCE(sum(open_pledges) FILTER (WHERE due_on < CURRENT_DATE), 0)::int AS overdue,
+                COALESCE(sum(open_pledges) FILTER (WHERE due_on >= $1::date AND due_on <= $2::date), 0)::int AS due_soon
+           FROM pledge_due_count WHERE due_on <= GREATEST(CURRENT_DATE, $2::date)`,
+        [today(), new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10)],
+      )) as { overdue: number; due_soon: number }[];
+      return { overdue: row.overdue, dueSoon: row.due_soon };
+    });
+  }
+
+  private async page(actor: Actor, raw: RawListQuery, withTotal: boolean): Promise<Page<PledgeDto>> {
     const query = parseListQuery(raw, PLEDGE_LIST);
     return this.tx.run(actor, async (m) => {
       const qb = this.pledges(m, actor);
       this.applyPledgeFilters(qb, query);
-      const total = await countRows(qb);
+      const total = withTotal ? await countRows(qb) : 0;
       applySort(qb, query, PLEDGE_LIST);
       const rows = await this.pledgeRows(qb.offset(query.offset).limit(query.limit));
       return { resource: PLEDGE_LIST.resource, rows: rows.map(toPledgeDto), offset: query.offset, total };

@@ -195,4 +195,34 @@ describe('the maintained campaign progress roll-up', () => {
       await app.end();
     }
   });
+
+  it('keeps the open pledges per due date exact through new pledges, new dates, fulfilment and cancellation', async () => {
+    const campaignId = await newCampaign();
+    const org = await t.createOrganization({ name: unique('Due Dates Org') });
+    const { rows } = await t.sql.query<{ id: string }>(
+      `INSERT INTO pledge (campaign_id, organization_id, metric, quantity, due_on)
+       SELECT $1, $2, 'calls', 10, CURRENT_DATE + (g % 5 - 2) FROM generate_series(1, 40) g RETURNING id`,
+      [campaignId, org],
+    );
+    const ids = rows.map((r) => r.id);
+    await t.sql.query(`UPDATE pledge SET due_on = due_on + 3 WHERE id = ANY($1)`, [ids.slice(0, 10)]);
+    await t.sql.query(`UPDATE pledge SET due_on = NULL WHERE id = ANY($1)`, [ids.slice(10, 13)]);
+    await t.sql.query(`UPDATE pledge SET status = 'fulfilled' WHERE id = ANY($1)`, [ids.slice(13, 20)]);
+    await t.sql.query(`UPDATE pledge SET status = 'cancelled' WHERE id = ANY($1)`, [ids.slice(20, 24)]);
+    await t.sql.query(`UPDATE pledge SET status = 'open' WHERE id = ANY($1)`, [ids.slice(13, 15)]);
+    const want = await t.sql.query(
+      `SELECT due_on::text, count(*)::int AS n FROM pledge WHERE status = 'open' AND due_on IS NOT NULL GROUP BY 1 ORDER BY 1`,
+    );
+    const have = await t.sql.query(
+      `SELECT due_on::text, open_pledges AS n FROM pledge_due_count WHERE open_pledges <> 0 ORDER BY 1`,
+    );
+    expect(have.rows).toEqual(want.rows);
+    const overdue = await admin
+      .get('/api/pledges')
+      .query({ filter: JSON.stringify({ overdue: true }), range: '[0,0]' });
+    const dashboard = await admin.get('/api/dashboard/alliance');
+    expect(dashboard.body.pledges.overdue).toBe(
+      Number(String(overdue.headers['content-range']).split('/')[1]),
+    );
+  });
 });

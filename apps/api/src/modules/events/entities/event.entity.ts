@@ -22,7 +22,8 @@ import { OrganizationEntity } from '@api/modules/organizations/entities/organiza
  * hosts' rows.
  */
 @Entity('event')
-@Index('event_ends_at_idx', { synchronize: false })
+@Index('event_upcoming_idx', { synchronize: false })
+@Index('event_length_idx', { synchronize: false })
 @Check(
   'event_kind_check',
   `kind IN ('rally','march','forum','kyr_training','political_education','press_conference','assembly','vigil','meeting','phonebank','canvass')`,
