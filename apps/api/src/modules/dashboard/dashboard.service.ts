@@ -93,7 +93,7 @@ export class DashboardService {
       this.pledges.listRows(actor, { filter: json({ overdue: true }), range: '[0,9]', sort: json(['dueOn', 'ASC']) }),
       this.pledges.listRows(actor, { filter: json({ status: 'open', dueFrom: day(0), dueTo: day(7) }), range: '[0,9]', sort: json(['dueOn', 'ASC']) }),
       this.campaigns.list(actor, { filter: json({ status: 'active' }), range: '[0,9]', sort: json(['name', 'ASC']) }),
-      this.events.list(actor, { filter: json({ status: 'published', when: 'upcoming', to: new Date(Date.now() + 14 * 86_400_000).toISOString() }), range: '[0,19]', sort: json(['startsAt', 'ASC']) }),
+      this.events.list(actor, { filter: json({ status: 'published', when: 'upcoming', to: new Date(Date.now() + 14 * 86_400_000).toISOString() }), range: '[0,19]', sort: json(['startsAt', 'ASC']) }, false),
     ]);
     const due = await this.pledges.dueCounts(actor, 7);
     const recent = isAllianceAdmin(actor) ? await this.audit.recentWork(15) : null;
@@ -162,8 +162,8 @@ export class DashboardService {
     const own = actor.organizationId;
     if (!own) throw new DomainError(403, 'error.forbidden');
     const [pledges, events, endorsements] = await Promise.all([
-      this.pledges.list(actor, { filter: json({ organizationId: own, status: 'open' }), range: '[0,19]', sort: json(['dueOn', 'ASC']) }),
-      this.events.list(actor, { filter: json({ hostOrganizationId: own, when: 'upcoming' }), range: '[0,9]', sort: json(['startsAt', 'ASC']) }),
+      this.pledges.listRows(actor, { filter: json({ organizationId: own, status: 'open' }), range: '[0,19]', sort: json(['dueOn', 'ASC']) }),
+      this.events.list(actor, { filter: json({ hostOrganizationId: own, when: 'upcoming' }), range: '[0,9]', sort: json(['startsAt', 'ASC']) }, false),
       this.campaigns.listEndorsements(actor, { filter: json({ organizationId: own }), range: '[0,19]', sort: json(['endorsedAt', 'DESC']) }),
     ]);
     return this.tx.run(actor, async (m) => {
@@ -197,7 +197,7 @@ export class DashboardService {
       return {
         organizationId: own,
         organizationName: org?.name ?? '',
-        openPledges: pledges.rows,
+        openPledges: pledges,
         upcomingEvents: cards.map((c) => ({
           ...c,
           ourGoing: hosts.get(c.id)?.going ?? 0,
