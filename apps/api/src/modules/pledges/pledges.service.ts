@@ -654,8 +654,9 @@ export class PledgesService {
         pledged: string;
         reported: string;
       }[];
+      // Each region row counts its organization/metric rows, so their sum is how many there are.
       const [{ n: organizationRows }] = (await m.query(
-        `SELECT count(*)::int AS n FROM campaign_org_progress WHERE campaign_id = $1`,
+        `SELECT COALESCE(sum(organizations), 0)::int AS n FROM campaign_region_progress WHERE campaign_id = $1`,
         [campaignId],
       )) as { n: number }[];
       const regions = (await m.query(

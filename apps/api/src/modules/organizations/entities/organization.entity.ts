@@ -27,6 +27,7 @@ import { RegionEntity } from '@api/modules/regions/entities/region.entity';
 @Check('organization_dues_tier_check', `dues_tier IS NULL OR dues_tier IN ('waived','small','medium','large')`)
 @Index('organization_name_lower_key', { synchronize: false })
 @Index('organization_name_trgm_idx', { synchronize: false })
+@Index('organization_city_trgm_idx', { synchronize: false })
 export class OrganizationEntity {
   @PrimaryGeneratedColumn('uuid')
   id!: string;
