@@ -21,6 +21,22 @@ export class ListIndexes1795320000000 implements MigrationInterface {
     await q.query(`CREATE INDEX "event_upcoming_idx" ON "event" ("starts_at", "ends_at", "status", "id")`);
     await q.query(`CREATE INDEX "event_length_idx" ON "event" ((ends_at - starts_at))`);
 
+    // Calendar feeds are rendered once per change: any write to events or hosts moves this
+    // sequence (statement triggers; a rolled-back write only causes one needless re-render).
+    await q.query(`CREATE SEQUENCE "calendar_feed_version"`);
+    await q.query(`CREATE FUNCTION calendar_feed_touch() RETURNS trigger
+      LANGUAGE plpgsql SECURITY DEFINER SET search_path = public AS $$
+      BEGIN
+        PERFORM nextval('calendar_feed_version');
+        RETURN NULL;
+      END $$`);
+    await q.query(`CREATE TRIGGER calendar_feed_touch AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON "event"
+      FOR EACH STATEMENT EXECUTE FUNCTION calendar_feed_touch()`);
+    await q.query(`CREATE TRIGGER calendar_feed_touch AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON "event_host"
+      FOR EACH STATEMENT EXECUTE FUNCTION calendar_feed_touch()`);
+    await q.query(`GRANT SELECT ON SEQUENCE "calendar_feed_version" TO unidos_app`);
+    await q.query(`REVOKE UPDATE, USAGE ON SEQUENCE "calendar_feed_version" FROM unidos_app`);
+
     await q.query(`CREATE TABLE "pledge_due_count" ("due_on" date NOT NULL, "open_pledges" integer NOT NULL DEFAULT '0', CONSTRAINT "pledge_due_count_pkey" PRIMARY KEY ("due_on"))`);
     await q.query(`CREATE FUNCTION pledge_due_count_maintain() RETURNS trigger
       LANGUAGE plpgsql SECURITY DEFINER SET search_path = public AS $$
@@ -50,6 +66,10 @@ export class ListIndexes1795320000000 implements MigrationInterface {
   }
 
   async down(q: QueryRunner): Promise<void> {
+    await q.query(`DROP TRIGGER calendar_feed_touch ON "event_host"`);
+    await q.query(`DROP TRIGGER calendar_feed_touch ON "event"`);
+    await q.query(`DROP FUNCTION calendar_feed_touch()`);
+    await q.query(`DROP SEQUENCE "calendar_feed_version"`);
     await q.query(`DROP TRIGGER pledge_due_count_maintain ON "pledge"`);
     await q.query(`DROP FUNCTION pledge_due_count_maintain()`);
     await q.query(`DROP FUNCTION pledge_due_count_rebuild()`);

@@ -174,6 +174,22 @@ describe('iCalendar: per-event file and feeds, in the event zone, without people
     expect(path((await feedsOf(cL)).coalition)).toBe(path(feeds.coalition));
   });
 
+  it('renders a feed again as soon as an event changes, by any writer (a rendered feed is reused only while nothing changed)', async () => {
+    const url = path((await feedsOf(cX)).coalition);
+    // One Host, as a calendar app polling one URL (the test server's port changes per request).
+    const body = async () => (await t.http().get(url).set('Host', 'calendar.test')).text;
+    const first = await body();
+    expect(first).not.toContain('Renamed rally');
+    // Nothing changed: the same rendering is served (a new one would carry a later DTSTAMP).
+    await new Promise((resolve) => setTimeout(resolve, 1100));
+    expect(await body()).toBe(first);
+    // Straight in SQL, without touching updated_at: the statement trigger still moves the version.
+    await t.sql.query(`UPDATE event SET title = 'Renamed rally' WHERE id = $1`, [chicago.id]);
+    expect(await body()).toContain('Renamed rally');
+    await t.sql.query(`UPDATE event SET title = $2 WHERE id = $1`, [chicago.id, chicago.title]);
+    expect(await body()).not.toContain('Renamed rally');
+  });
+
   it("gives an organization's feed only the events it hosts (accepted), cancelled ones marked", async () => {
     const feeds = await feedsOf(cL);
     expect(feeds.organization).toContain(`/api/public/calendar/organizations/${orgL}/`);

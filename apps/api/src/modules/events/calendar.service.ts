@@ -12,6 +12,10 @@ import type { EventEntity } from './entities/event.entity';
 import { EventsService } from './events.service';
 
 const FEED = 'calendar-feed';
+/** A rendered feed is reused while nothing changed, and at most this long (the 90-day window moves). */
+const FEED_TTL_MS = 60_000;
+/** Feeds kept rendered (the coalition's and the organizations' polled most recently). */
+const FEED_CACHE_SIZE = 200;
 
 /**
  * iCalendar: a file per event ("add to calendar") and subscribable feeds for the coalition and for
@@ -27,6 +31,9 @@ export class CalendarService {
     private readonly crypto: FieldCrypto,
     private readonly events: EventsService,
   ) {}
+
+  /** Rendered feeds by scope and base URL, with the calendar_feed_version they were rendered at. */
+  private readonly rendered = new Map<string, { version: string; at: number; body: Promise<string> }>();
 
   private calendar(name: string, events: EventEntity[], baseUrl: string): string {
     const cal = ical({ name, prodId: { company: 'Unidos', product: 'Unidos', language: 'EN' }, timezone: { name: null, generator: getVtimezoneComponent } });
@@ -68,10 +75,25 @@ export class CalendarService {
   /** A feed by its capability URL: published, cancelled and completed events of the last 90 days on. */
   async feed(scope: 'coalition' | string, signature: string, baseUrl: string): Promise<string> {
     if (!this.crypto.verify(FEED, scope, signature)) throw notFound();
-    return this.dataSource.transaction(async (m) => {
+    const [{ version }] = (await this.dataSource.query(`SELECT last_value::text AS version FROM calendar_feed_version`)) as {
+      version: string;
+    }[];
+    // Calendar apps poll the same feed over and over; rendering 2,000 events in Node is most of a
+    // feed's cost, so a feed is rendered again only when an event or host changed (or after a minute).
+    const key = `${scope} ${baseUrl}`;
+    const hit = this.rendered.get(key);
+    if (hit && hit.version === version && Date.now() - hit.at < FEED_TTL_MS) return hit.body;
+    const body = this.dataSource.transaction(async (m) => {
       await setContext(m, NO_CONTEXT);
       const events = await this.events.forFeed(m, scope === 'coalition' ? null : scope);
       return this.calendar(scope === 'coalition' ? 'Unidos — coalition events' : 'Unidos — our events', events, baseUrl);
     });
+    this.rendered.delete(key);
+    this.rendered.set(key, { version, at: Date.now(), body });
+    if (this.rendered.size > FEED_CACHE_SIZE) this.rendered.delete(this.rendered.keys().next().value as string);
+    body.catch(() => {
+      if (this.rendered.get(key)?.body === body) this.rendered.delete(key);
+    });
+    return body;
   }
 }
