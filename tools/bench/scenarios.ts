@@ -69,7 +69,12 @@ function statement(sql: StatementRows, match: (text: string) => boolean, column:
   return empty ? [] : null;
 }
 
-const isCount = (text: string) => /AS "cnt"/.test(text);
+/**
+ * The statement that gives a list its total: TypeORM's `AS "cnt"`, the lists' `count(*)::int AS "n"`
+ * (apps/api/src/common/list/list-query.ts countRows), or an organization's maintained people count.
+ */
+const isCount = (text: string) =>
+  /AS "cnt"/.test(text) || /^SELECT count\(\*\)::int AS "n"/i.test(text.trim()) || /FROM person_count WHERE organization_id/.test(text);
 const isPage = (text: string) => /\bLIMIT\b/i.test(text) && !isCount(text);
 
 /** A list: Content-Range's total and the page's ids, in order, equal the count and page statements. */
@@ -78,9 +83,11 @@ function listCheck(alias: string) {
     const problems: string[] = [];
     const range = /\/(\d+)$/.exec(api.headers.get('content-range') ?? '');
     if (!range) return ['the API sent no Content-Range total'];
-    const count = statement(sql, isCount, 'cnt');
+    const column = statement(sql, isCount, 'cnt') ? 'cnt' : 'n';
+    const count = statement(sql, isCount, column);
     if (!count) problems.push('no COUNT statement in the captured SQL');
-    else if (Number(count[0]?.cnt) !== Number(range[1])) problems.push(`total: API ${range[1]}, SQL ${String(count[0]?.cnt)}`);
+    else if (Number(count[0]?.[column]) !== Number(range[1]))
+      problems.push(`total: API ${range[1]}, SQL ${String(count[0]?.[column])}`);
     const page = statement(sql, isPage, `${alias}_id`);
     const apiIds = (api.json as { id: string }[]).map((r) => r.id);
     if (!page) problems.push('no page statement in the captured SQL');
